@@ -1,0 +1,47 @@
+/**
+ * The contract between the name matcher (lib/matcher.ts) and its users: the content script,
+ * `npm run detect`, `npm run eval` and the benchmarks. All of them run the same matcher.
+ */
+import type { NameForms } from './index-schema';
+
+/** What the content script needs to find names: ids and name forms only, no card details. */
+export interface MatcherPerson {
+  id: string;
+  forms: NameForms;
+}
+
+export interface MatcherData {
+  /** The index version these forms came from. */
+  version: number;
+  people: MatcherPerson[];
+}
+
+export interface Mention {
+  /** Offsets in JavaScript string indices into the text passed to `find`. */
+  start: number;
+  end: number;
+  text: string;
+  /** Every record this mention may refer to; more than one means namesakes to tell apart. */
+  ids: string[];
+  /** 'full': first name (or initials) with surname; 'surname': a later surname-only mention. */
+  kind: 'full' | 'surname';
+  /** 'low' when the name is common or rests on derived spellings and the page gives no support. */
+  confidence: 'high' | 'low';
+}
+
+/** What one page has said so far: people named in full, so later surname-only mentions resolve. */
+export interface PageContext {
+  readonly fullyNamed: ReadonlySet<string>;
+}
+
+export interface Matcher {
+  /** A fresh context for a new page (or a new SPA location). */
+  newPage(): PageContext;
+  /**
+   * Finds mentions in one run of text (a block of the page, or a whole file), in order.
+   * Runs of one page must be passed in document order with the same context.
+   */
+  find(text: string, page: PageContext): Mention[];
+  /** How many name tokens the matcher holds (for the benchmarks). */
+  readonly formCount: number;
+}
