@@ -1,0 +1,30 @@
+/**
+ * Messages between the content script / popup and the background. The background owns the
+ * index in use (bundled or downloaded); other contexts ask it rather than each loading it.
+ */
+import type { PrisonerRecord } from '@/lib/index-schema';
+import type { MatcherData } from '@/lib/matcher-types';
+
+export type Request =
+  /** Content script start: the compact name forms of the index in use. */
+  | { type: 'getMatcher' }
+  /** Card details for the ids of one mark (namesakes give several). */
+  | { type: 'getRecords'; ids: string[] }
+  /** Content script reports who it marked on this tab (for the toolbar badge and the popup). */
+  | { type: 'marked'; ids: string[] }
+  /** Popup: the people marked on a tab. */
+  | { type: 'getMarked'; tabId: number };
+
+export interface Responses {
+  getMatcher: MatcherData;
+  getRecords: PrisonerRecord[];
+  marked: { ok: true };
+  getMarked: { ids: string[] };
+}
+
+export type Response<T extends Request['type']> = Responses[T];
+
+/** Typed wrapper around runtime.sendMessage. */
+export async function ask<R extends Request>(request: R): Promise<Response<R['type']>> {
+  return (await browser.runtime.sendMessage(request)) as Response<R['type']>;
+}
