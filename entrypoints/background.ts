@@ -1,1 +1,132 @@
-export default defineBackground(() => {});
+/**
+ * The background owns the index in use (bundled or downloaded) and answers the content script
+ * and the popup (utils/messages.ts). It also keeps the per-tab marks for the toolbar badge and
+ * runs the signed index refresh (utils/refresh.ts).
+ *
+ * Listeners are registered synchronously in main(), so a stopped service worker that is woken
+ * by a message, an alarm or a tab event finds them in place.
+ */
+import bundledIndexJson from '@/data/index.json';
+import type { PrisonerIndex, PrisonerRecord } from '@/lib/index-schema';
+import { toMatcherData } from '@/lib/matcher-data';
+import type { MatcherData } from '@/lib/matcher-types';
+import { addMarks, clearMarks, getMarks } from '@/utils/badge';
+import { loadActiveIndex, withIndexLock, type ActiveIndex } from '@/utils/index-store';
+import type { Request, Response } from '@/utils/messages';
+import {
+  REFRESH_ALARM,
+  ensureRefreshAlarm,
+  isRefreshRequest,
+  refreshIndex,
+  recoverInterruptedCheck,
+  refreshIfStale,
+  type RefreshOutcome,
+  type RefreshTrigger,
+} from '@/utils/refresh';
+import { watchSettings } from '@/utils/settings';
+
+/** The index shipped in the package; the build (npm run index:build) validated it. */
+export const BUNDLED_INDEX = bundledIndexJson as unknown as PrisonerIndex;
+
+/** What the background derives from the index in use, built once per index. */
+interface ActiveState {
+  active: ActiveIndex;
+  matcherData: MatcherData;
+  byId: Map<string, PrisonerRecord>;
+}
+
+let state: Promise<ActiveState> | null = null;
+
+function deriveState(active: ActiveIndex): ActiveState {
+  return {
+    active,
+    matcherData: toMatcherData(active.index),
+    byId: new Map(active.index.records.map((r) => [r.id, r])),
+  };
+}
+
+/** The index in use, loaded (and its stored copy checked) on first need after a worker start. */
+export function getActiveState(bundled: PrisonerIndex = BUNDLED_INDEX): Promise<ActiveState> {
+  state ??= withIndexLock(() => loadActiveIndex(bundled, { repair: true })).then(deriveState);
+  // A failed load (storage unavailable) must not stick: the next message tries again.
+  state.catch(() => (state = null));
+  return state;
+}
+
+/** Forgets the derived state, so the next request reloads the index (after a refresh, in tests). */
+export function resetActiveState(): void {
+  state = null;
+}
+
+export async function handleRequest(request: Request, sender: { tab?: { id?: number } }): Promise<Response<Request['type']> | undefined> {
+  switch (request.type) {
+    case 'getMatcher':
+      return (await getActiveState()).matcherData;
+    case 'getRecords': {
+      const { byId } = await getActiveState();
+      const ids = Array.isArray(request.ids) ? request.ids : [];
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    }
+    case 'marked': {
+      const tabId = sender.tab?.id;
+      if (typeof tabId === 'number' && tabId >= 0 && Array.isArray(request.ids)) await addMarks(tabId, request.ids);
+      return { ok: true };
+    }
+    case 'getMarked':
+      return { ids: typeof request.tabId === 'number' ? await getMarks(request.tabId) : [] };
+    default:
+      return undefined;
+  }
+}
+
+async function runRefresh(trigger: RefreshTrigger): Promise<RefreshOutcome> {
+  const current = await getActiveState();
+  const outcome = await refreshIndex({ currentVersion: current.active.index.version, trigger });
+  if (outcome.result === 'accepted') resetActiveState();
+  return outcome;
+}
+
+export default defineBackground(() => {
+  // A fresh worker: record a check the previous one did not finish, and make sure the alarm
+  // exists (it is kept across worker restarts; this only creates it when missing).
+  void recoverInterruptedCheck();
+  void ensureRefreshAlarm();
+
+  // sendResponse + `return true` answers on Chrome and Firefox, with or without the polyfill,
+  // and in fakeBrowser tests; unknown messages get no answer so other listeners may reply.
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (isRefreshRequest(message)) {
+      runRefresh('manual').then(sendResponse, (err: unknown) => sendResponse({ result: 'failed', reason: String(err) }));
+      return true;
+    }
+    if (!isRequest(message)) return false;
+    handleRequest(message, sender).then(sendResponse, (err: unknown) => {
+      console.error('Not Alone: request failed', message.type, err);
+      sendResponse(undefined);
+    });
+    return true;
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    // A new document or an SPA navigation: the marks of the old page no longer apply.
+    if (changeInfo.url !== undefined || changeInfo.status === 'loading') void clearMarks(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void clearMarks(tabId, { tabClosed: true }));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void runRefresh('alarm');
+  });
+  // Chrome drops alarms on update; re-create on install/update and at every browser start.
+  browser.runtime.onInstalled.addListener(() => void ensureRefreshAlarm());
+  browser.runtime.onStartup.addListener(() => {
+    void ensureRefreshAlarm();
+    void refreshIfStale(() => runRefresh('startup'));
+  });
+  // A changed interval takes effect now rather than at the next alarm.
+  watchSettings((settings) => void ensureRefreshAlarm(settings.refreshIntervalHours));
+});
+
+function isRequest(message: unknown): message is Request {
+  const type = (message as { type?: unknown } | null)?.type;
+  return type === 'getMatcher' || type === 'getRecords' || type === 'marked' || type === 'getMarked';
+}

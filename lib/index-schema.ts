@@ -116,6 +116,11 @@ export const PrisonerIndexSchema = v.object({
   /** Monotonic version; a downloaded index is accepted only if newer than the one in use. */
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   generatedAt: v.pipe(v.string(), v.isoTimestamp()),
+  /**
+   * Set in the published file: "sha256-" + hex SHA-256 of JSON.stringify(records) as parsed
+   * (lib/signature.ts `indexContentHash`). The signature covers the whole file anyway.
+   */
+  contentHash: v.optional(v.pipe(v.string(), v.regex(/^sha256-[0-9a-f]{64}$/, 'expected sha256-<64 hex>'))),
   records: v.array(PrisonerRecordSchema),
 });
 export type PrisonerIndex = v.InferOutput<typeof PrisonerIndexSchema>;

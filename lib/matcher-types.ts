@@ -8,6 +8,17 @@ import type { NameForms } from './index-schema';
 export interface MatcherPerson {
   id: string;
   forms: NameForms;
+  /**
+   * Which script of the record's name was only back-transliterated (record.name.derived):
+   * a match on forms of that script is less certain. Optional; `forms.derived` without it
+   * makes every form count as derived.
+   */
+  derivedScript?: 'ru' | 'en';
+  /**
+   * Lower-case words or numbers that, found anywhere on the page, support that this person is
+   * meant: article numbers ("207.3"), birth year, region and case words. Optional.
+   */
+  hints?: string[];
 }
 
 export interface MatcherData {
@@ -35,8 +46,12 @@ export interface PageContext {
 }
 
 export interface Matcher {
-  /** A fresh context for a new page (or a new SPA location). */
-  newPage(): PageContext;
+  /**
+   * A fresh context for a new page (or a new SPA location). Pass the page's whole text when you
+   * have it: the supporting-context check for common names (`confidence`) then looks at the
+   * whole page, not only at the runs passed to `find` so far.
+   */
+  newPage(wholePageText?: string): PageContext;
   /**
    * Finds mentions in one run of text (a block of the page, or a whole file), in order.
    * Runs of one page must be passed in document order with the same context.

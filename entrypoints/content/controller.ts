@@ -1,0 +1,310 @@
+/**
+ * One page's worth of Not Alone: scanning (through the scheduler), the marks, and the card's
+ * behaviour — hover with a delay and a bridge into the card, click, touch (bottom sheet),
+ * keyboard (the proxy list) and Esc. SPA navigation starts a new page inside the same
+ * controller; invalidation of the content script stops everything.
+ */
+import type { PrisonerRecord } from '@/lib/index-schema';
+import type { Matcher } from '@/lib/matcher-types';
+import { MarkStore, type Mark } from '@/utils/highlights';
+import { ScanScheduler } from '@/utils/scan-scheduler';
+import { Scanner } from './scanner';
+import type { UiActions } from './App';
+import type { OpenedBy, UiStore } from './ui-store';
+
+export const HOVER_OPEN_MS = 300;
+export const HOVER_HIDE_MS = 300;
+
+export interface ControllerDeps {
+  doc?: Document;
+  matcher: Matcher;
+  store: UiStore;
+  /** True for our shadow host and anything inside it. */
+  isOwnNode: (node: Node) => boolean;
+  fetchRecords: (ids: string[]) => Promise<PrisonerRecord[]>;
+  reportMarked: (ids: string[]) => void;
+  /** Aborts when the content script is invalidated. */
+  signal: AbortSignal;
+  /** Called after every finished scan batch (tests and the host's data attributes). */
+  onScanned?: (markCount: number) => void;
+}
+
+export class PageController implements UiActions {
+  readonly marks: MarkStore;
+  private readonly doc: Document;
+  private readonly win: Window;
+  private readonly scanner: Scanner;
+  private scheduler: ScanScheduler | null = null;
+  private page = new AbortController();
+  private tokens = 0;
+  private openTimer: number | undefined;
+  private hideTimer: number | undefined;
+  private hoverCandidate: Mark | null = null;
+  private lastPointerType = 'mouse';
+  private pointerFrame = 0;
+  private lastReported = '';
+  private readonly records = new Map<string, PrisonerRecord>();
+
+  constructor(private readonly deps: ControllerDeps) {
+    this.doc = deps.doc ?? document;
+    this.win = this.doc.defaultView ?? window;
+    this.marks = new MarkStore(this.win);
+    this.scanner = new Scanner(deps.matcher, this.marks, this.doc);
+    deps.signal.addEventListener('abort', () => this.dispose(), { once: true });
+  }
+
+  start(): void {
+    const opts: AddEventListenerOptions = { signal: this.deps.signal, passive: true };
+    this.doc.addEventListener('pointermove', this.onPointerMove, opts);
+    this.doc.addEventListener('pointerdown', this.onPointerDown, opts);
+    this.doc.addEventListener('click', this.onClick, { signal: this.deps.signal, capture: true });
+    this.doc.addEventListener('keydown', this.onKeyDown, { signal: this.deps.signal, capture: true });
+    this.startPage();
+  }
+
+  /** SPA navigation: drop this page's marks and work, read the new page when it settles. */
+  navigate(): void {
+    this.closeCard(false);
+    this.page.abort();
+    this.scanner.reset();
+    this.publish();
+    this.startPage();
+  }
+
+  /** Resolves when no scan is pending (tests). */
+  async settled(): Promise<void> {
+    await this.scheduler?.idle();
+  }
+
+  private startPage(): void {
+    this.page = new AbortController();
+    const signal = AbortSignal.any([this.page.signal, this.deps.signal]);
+    this.scheduler = new ScanScheduler({
+      doc: this.doc,
+      signal,
+      isOwnNode: this.deps.isOwnNode,
+      run: async (request) => {
+        await this.scanner.run(request, signal);
+        if (!signal.aborted) this.publish();
+      },
+    });
+    this.scheduler.start();
+  }
+
+  private dispose(): void {
+    this.page.abort();
+    this.clearTimers();
+    this.marks.dispose();
+  }
+
+  /** Hands the marks to the keyboard list and the toolbar badge. */
+  private publish(): void {
+    const marks = this.marks.all().filter((m) => isShown(m.range));
+    this.deps.store.update({ marks: marks.map((m) => ({ key: m.key, text: m.text.replace(/\s+/g, ' ').trim(), ids: m.ids })) });
+    const card = this.deps.store.state.card;
+    if (card && !this.marks.byKey(card.markKey)) this.closeCard(false);
+    const ids = [...new Set(marks.flatMap((m) => m.ids))].sort();
+    const reported = ids.join(' ');
+    if (reported !== this.lastReported) {
+      this.lastReported = reported;
+      this.deps.reportMarked(ids);
+    }
+    this.deps.onScanned?.(marks.length);
+  }
+
+  // ---- opening and closing -------------------------------------------------------------
+
+  private open(mark: Mark, openedBy: OpenedBy, pointer?: { x: number; y: number }): void {
+    this.clearTimers();
+    const current = this.deps.store.state.card;
+    if (current?.markKey === mark.key && current.openedBy !== 'hover' && openedBy === 'hover') return;
+    const token = ++this.tokens;
+    const cached = mark.ids.map((id) => this.records.get(id));
+    const complete = cached.every((r): r is PrisonerRecord => r !== undefined);
+    this.marks.setFocused(mark);
+    this.deps.store.update({
+      card: {
+        token,
+        markKey: mark.key,
+        ids: mark.ids,
+        lowConfidence: mark.confidence === 'low',
+        openedBy,
+        pointer,
+        content: complete ? { state: 'ready', records: cached } : { state: 'loading' },
+      },
+    });
+    if (complete) return;
+    this.deps.fetchRecords(mark.ids).then(
+      (records) => {
+        for (const r of records) this.records.set(r.id, r);
+        this.settleCard(token, { state: 'ready', records: mark.ids.flatMap((id) => records.filter((r) => r.id === id)) });
+      },
+      () => this.settleCard(token, { state: 'error' }),
+    );
+  }
+
+  /** Applies a records reply only to the card that asked for it. */
+  private settleCard(token: number, content: { state: 'ready'; records: PrisonerRecord[] } | { state: 'error' }): void {
+    const card = this.deps.store.state.card;
+    if (!card || card.token !== token || this.deps.signal.aborted) return;
+    this.deps.store.update({ card: { ...card, content } });
+  }
+
+  closeCard(returnFocus: boolean): void {
+    this.clearTimers();
+    const card = this.deps.store.state.card;
+    if (!card) return;
+    this.deps.store.update({ card: null });
+    const focusedKey = this.deps.store.state.focusedKey;
+    this.marks.setFocused(focusedKey !== null ? (this.marks.byKey(focusedKey) ?? null) : null);
+    if (returnFocus && card.openedBy === 'keyboard') this.focusProxy(card.markKey);
+  }
+
+  // ---- UiActions (keyboard list and card) ----------------------------------------------
+
+  focusMark(key: number): void {
+    const mark = this.marks.byKey(key);
+    if (!mark) return;
+    this.deps.store.update({ focusedKey: key });
+    this.marks.setFocused(mark);
+    scrollRangeIntoView(mark.range, this.win);
+  }
+
+  blurMarks(): void {
+    this.deps.store.update({ focusedKey: null });
+    const card = this.deps.store.state.card;
+    this.marks.setFocused(card ? (this.marks.byKey(card.markKey) ?? null) : null);
+  }
+
+  openFromKeyboard(key: number): void {
+    const mark = this.marks.byKey(key);
+    if (mark) this.open(mark, 'keyboard');
+  }
+
+  rangeOf(key: number): Range | null {
+    return this.marks.byKey(key)?.range ?? null;
+  }
+
+  cardPointer(inside: boolean): void {
+    const card = this.deps.store.state.card;
+    if (!card || card.openedBy !== 'hover') return;
+    if (inside) this.cancelHide();
+    else this.scheduleHide();
+  }
+
+  private focusProxy(key: number): void {
+    const host = this.doc.querySelector('not-alone-ui');
+    const proxy = host?.shadowRoot?.querySelector<HTMLElement>(`[data-mark-key="${key}"]`);
+    proxy?.focus();
+  }
+
+  // ---- pointer and keys ------------------------------------------------------------------
+
+  private readonly onPointerDown = (e: PointerEvent) => {
+    this.lastPointerType = e.pointerType || 'mouse';
+  };
+
+  private readonly onPointerMove = (e: PointerEvent) => {
+    if (e.pointerType === 'touch') return;
+    const { clientX: x, clientY: y, target } = e;
+    if (this.pointerFrame) return;
+    this.pointerFrame = this.win.requestAnimationFrame(() => {
+      this.pointerFrame = 0;
+      this.hover(target, x, y);
+    });
+  };
+
+  private hover(target: EventTarget | null, x: number, y: number): void {
+    if (isNode(target) && this.deps.isOwnNode(target)) return;
+    const hit = this.marks.hitTest(target, x, y);
+    const card = this.deps.store.state.card;
+    if (hit) {
+      if (card?.markKey === hit.key) {
+        this.cancelHide();
+        return;
+      }
+      if (this.hoverCandidate === hit) return;
+      this.hoverCandidate = hit;
+      this.win.clearTimeout(this.openTimer);
+      this.openTimer = this.win.setTimeout(() => {
+        this.hoverCandidate = null;
+        // A pinned card (click, keyboard) is replaced only by a deliberate action.
+        const now = this.deps.store.state.card;
+        if (!now || now.openedBy === 'hover') this.open(hit, 'hover', { x, y });
+      }, HOVER_OPEN_MS);
+      return;
+    }
+    this.hoverCandidate = null;
+    this.win.clearTimeout(this.openTimer);
+    if (card?.openedBy === 'hover') this.scheduleHide();
+  }
+
+  private readonly onClick = (e: MouseEvent) => {
+    const target = e.target;
+    if (isNode(target) && this.deps.isOwnNode(target)) return;
+    const hit = this.marks.hitTest(target, e.clientX, e.clientY);
+    const touch = this.lastPointerType === 'touch' || this.lastPointerType === 'pen';
+    if (hit) {
+      const inLink = isNode(target) && (target.nodeType === 1 ? (target as Element) : target.parentElement)?.closest('a[href]') != null;
+      if (touch) {
+        // The first tap shows the card rather than following a link around the name.
+        e.preventDefault();
+        this.open(hit, 'touch');
+        return;
+      }
+      if (!inLink) {
+        this.open(hit, 'click', { x: e.clientX, y: e.clientY });
+        return;
+      }
+    }
+    if (this.deps.store.state.card) this.closeCard(false);
+  };
+
+  private readonly onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !this.deps.store.state.card) return;
+    this.closeCard(true);
+  };
+
+  private scheduleHide(): void {
+    if (this.hideTimer !== undefined) return;
+    this.hideTimer = this.win.setTimeout(() => {
+      this.hideTimer = undefined;
+      if (this.deps.store.state.card?.openedBy === 'hover') this.closeCard(false);
+    }, HOVER_HIDE_MS);
+  }
+
+  private cancelHide(): void {
+    this.win.clearTimeout(this.hideTimer);
+    this.hideTimer = undefined;
+  }
+
+  private clearTimers(): void {
+    this.win.clearTimeout(this.openTimer);
+    this.cancelHide();
+    this.hoverCandidate = null;
+  }
+}
+
+/** Realm-safe: page nodes are not instances of the content script's Node in Firefox. */
+function isNode(target: EventTarget | null): target is Node {
+  return target !== null && typeof (target as Node).nodeType === 'number';
+}
+
+/** False for text the page hides (collapsed sections, off-screen templates). */
+function isShown(range: Range): boolean {
+  const el = range.startContainer.parentElement;
+  if (!el) return false;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return check ? check.call(el, { visibilityProperty: true }) : true;
+}
+
+/** Brings a mark to the middle of the viewport unless it is already comfortably visible. */
+function scrollRangeIntoView(range: Range, win: Window): void {
+  const el = range.startContainer.parentElement;
+  el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  const rect = range.getBoundingClientRect();
+  const margin = 80;
+  if (rect.height > 0 && (rect.top < margin || rect.bottom > win.innerHeight - margin)) {
+    win.scrollBy({ top: rect.top - win.innerHeight / 2 });
+  }
+}

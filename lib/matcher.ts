@@ -1,0 +1,338 @@
+/**
+ * The name matcher: finds prisoners' names in page text with token-level hash maps built once
+ * from the index forms. One pass over the tokens; at each capitalised word it tries the name
+ * orders (First [Patronymic] Last, Last First [Patronymic], Initials Last, Last Initials) for
+ * the records that own that word, then a surname alone for people the page already named.
+ *
+ * Runs in the content script: no browser APIs, no regex per name.
+ */
+import { isCommonFirstName, isCommonSurname } from './common-names';
+import { shortForms } from './diminutives';
+import type { Matcher, MatcherData, Mention, PageContext } from './matcher-types';
+import { PageSupport } from './page-support';
+import { tokenize, type WordToken } from './tokenize';
+
+type Script = 'ru' | 'en';
+
+interface Person {
+  id: string;
+  firsts: readonly string[];
+  firstSet: ReadonlySet<string>;
+  /** `lossy` keys of the first-name forms when the Cyrillic forms were back-transliterated. */
+  firstLossy: ReadonlySet<string> | null;
+  middles: ReadonlySet<string>;
+  /** Transliteration-tolerant keys of the patronymic forms, per script. */
+  middleKeys: Record<Script, ReadonlySet<string>>;
+  /** Surname and first name both on the frequency lists. */
+  common: boolean;
+  /** Script whose forms were only back-transliterated; 'all' when unknown which. */
+  derived: Script | 'all' | null;
+  hints: readonly string[];
+}
+
+/** How a token in the patronymic slot relates to one record. */
+type MiddleVerdict = 'match' | 'allowed' | 'mismatch' | 'none';
+
+const CYRILLIC = /[\u0400-\u04FF]/;
+/** Russian and Ukrainian patronymics in any case; Latin nominatives. */
+const PATRONYMIC = /(?:ович|евич|ьич|ыч|ич)(?:а|у|ем|е)?$|(?:овн|евн|ичн|івн|ївн)(?:а|ы|е|у|ой|ою|и|і)$|(?:ovich|evich|ovych|evych|yich|ovna|evna|ichna|ivna|yivna)$/;
+
+export function isPatronymicShaped(norm: string): boolean {
+  return norm.length >= 5 && PATRONYMIC.test(norm);
+}
+
+function scriptOf(norm: string): Script {
+  return CYRILLIC.test(norm) ? 'ru' : 'en';
+}
+
+/** Folds Latin spelling variants of one patronymic together (Sergeyevich/Sergeevich, x/ks). */
+function looseKey(norm: string): string {
+  if (scriptOf(norm) === 'ru') return norm;
+  return norm.replace(/x/g, 'ks').replace(/[yji]e/g, 'e').replace(/[yj]/g, 'i');
+}
+
+/**
+ * Back-transliteration cannot know where Russian has ь, ъ or э ("Kulkov" is Кульков, the
+ * index may hold only кулков). For back-transliterated Cyrillic forms the matcher also
+ * compares this key, and such matches rest on derived forms (lower confidence).
+ */
+function lossy(norm: string): string {
+  return norm.replace(/[ьъ]/g, '').replace(/э/g, 'е');
+}
+
+function addTo(map: Map<string, number[]>, key: string, person: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [person]);
+  else if (list[list.length - 1] !== person) list.push(person);
+}
+
+class Page implements PageContext {
+  readonly fullyNamed = new Set<string>();
+  readonly support: PageSupport;
+  constructor(wholePageText?: string) {
+    this.support = new PageSupport(wholePageText);
+  }
+}
+
+interface Found {
+  /** Tokens covered; with no ids, tokens of someone else's full name to step over. */
+  length: number;
+  people: number[];
+}
+
+export function createMatcher(data: MatcherData): Matcher {
+  const people: Person[] = [];
+  const byLast = new Map<string, number[]>();
+  const byFirst = new Map<string, number[]>();
+  const byLastLossy = new Map<string, number[]>();
+  const byFirstLossy = new Map<string, number[]>();
+  const anyMiddle = new Set<string>();
+
+  for (const record of data.people) {
+    const index = people.length;
+    const { last, middle } = record.forms;
+    // Short forms (Саша, Жени, Sasha) name the person too, but never count as initials.
+    const first = [...record.forms.first, ...shortForms(record.forms.first)];
+    const middleKeys: Record<Script, Set<string>> = { ru: new Set(), en: new Set() };
+    for (const m of middle) {
+      middleKeys[scriptOf(m)].add(looseKey(m));
+      anyMiddle.add(m);
+    }
+    const derived = record.derivedScript ?? (record.forms.derived ? 'all' : null);
+    const derivedRu = derived === 'ru' || derived === 'all';
+    people.push({
+      id: record.id,
+      firsts: record.forms.first,
+      firstSet: new Set(first),
+      firstLossy: derivedRu ? new Set(first.filter((f) => scriptOf(f) === 'ru').map(lossy)) : null,
+      middles: new Set(middle),
+      middleKeys,
+      common: last.some(isCommonSurname) && first.some(isCommonFirstName),
+      derived,
+      hints: record.hints ?? [],
+    });
+    for (const form of last) addTo(byLast, form, index);
+    for (const form of first) addTo(byFirst, form, index);
+    if (derivedRu) {
+      for (const form of last) if (scriptOf(form) === 'ru') addTo(byLastLossy, lossy(form), index);
+      for (const form of first) if (scriptOf(form) === 'ru') addTo(byFirstLossy, lossy(form), index);
+    }
+  }
+
+  function middleVerdict(p: Person, token: WordToken): MiddleVerdict {
+    const norm = token.norm;
+    const shaped = isPatronymicShaped(norm);
+    if (token.initial) {
+      const forms = [...p.middles].filter((m) => scriptOf(m) === scriptOf(norm));
+      if (forms.length === 0) return 'allowed';
+      return forms.some((m) => m.startsWith(norm)) ? 'match' : 'mismatch';
+    }
+    if (p.middles.has(norm)) return 'match';
+    const keys = p.middleKeys[scriptOf(norm)];
+    if (keys.size === 0) return shaped ? 'allowed' : 'none';
+    if (keys.has(looseKey(norm))) return 'match';
+    return shaped ? 'mismatch' : 'none';
+  }
+
+  const initialFits = (p: Person, initial: string): boolean => p.firsts.some((f) => f.startsWith(initial));
+  /** Records with this surname form (exactly, or by the lossy key for derived forms). */
+  function surnameOwners(norm: string): number[] | undefined {
+    const exact = byLast.get(norm);
+    const loose = byLastLossy.size > 0 && CYRILLIC.test(norm) ? byLastLossy.get(lossy(norm)) : undefined;
+    if (!loose) return exact;
+    if (!exact) return loose;
+    return [...new Set([...exact, ...loose])];
+  }
+  const isFirstName = (norm: string): boolean =>
+    byFirst.has(norm) || (byFirstLossy.size > 0 && CYRILLIC.test(norm) && byFirstLossy.has(lossy(norm)));
+  const hasFirstName = (p: Person, norm: string): boolean => p.firstSet.has(norm) || (p.firstLossy?.has(lossy(norm)) ?? false);
+  const firstLike = (norm: string): boolean => isFirstName(norm) || isCommonFirstName(norm);
+
+  function confidence(ids: readonly number[], script: Script, page: Page): 'high' | 'low' {
+    const weak =
+      ids.length > 1 ||
+      ids.some((i) => {
+        const p = people[i]!;
+        return p.common || p.derived === 'all' || p.derived === script;
+      });
+    if (!weak) return 'high';
+    if (page.support.aboutProsecution()) return 'high';
+    return ids.some((i) => page.support.mentionsAny(people[i]!.hints)) ? 'high' : 'low';
+  }
+
+  function scan(tokens: WordToken[], page: Page): Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> {
+    /** The token at k if it is still in the same name run as token `from`. */
+    const inRun = (from: number, k: number): WordToken | undefined => {
+      if (k >= tokens.length) return undefined;
+      for (let m = from + 1; m <= k; m++) if (tokens[m]!.breakBefore) return undefined;
+      return tokens[k];
+    };
+    const nameWord = (t: WordToken | undefined): t is WordToken => t !== undefined && t.capitalised && !t.initial;
+
+    /** Surname readings starting at k: a hyphenated surname may be written as two words. */
+    const lastAt = (from: number, k: number): Array<{ length: number; people: number[] }> => {
+      const t = inRun(from, k);
+      if (!nameWord(t)) return [];
+      const out: Array<{ length: number; people: number[] }> = [];
+      const u = inRun(from, k + 1);
+      if (nameWord(u)) {
+        const joined = surnameOwners(`${t.norm}-${u.norm}`);
+        if (joined) out.push({ length: 2, people: joined });
+      }
+      const single = surnameOwners(t.norm);
+      if (single) out.push({ length: 1, people: single });
+      return out;
+    };
+
+    function fullAt(i: number): Found | null {
+      const best = new Map<number, number>();
+      let skip = 0;
+      const record = (p: number, length: number) => {
+        if ((best.get(p) ?? 0) < length) best.set(p, length);
+      };
+      const t = tokens[i]!;
+      if (!t.initial) {
+        // First [Patronymic | middle initial] Last
+        if (isFirstName(t.norm)) {
+          const hasFirst = (p: number) => hasFirstName(people[p]!, t.norm);
+          for (const { length, people: lasts } of lastAt(i, i + 1)) {
+            for (const p of lasts) if (hasFirst(p)) record(p, 1 + length);
+          }
+          const mid = inRun(i, i + 1);
+          if (mid && mid.capitalised && (mid.initial || anyMiddle.has(mid.norm) || isPatronymicShaped(mid.norm))) {
+            for (const { length, people: lasts } of lastAt(i, i + 2)) {
+              for (const p of lasts) {
+                if (!hasFirst(p)) continue;
+                const verdict = middleVerdict(people[p]!, mid);
+                if (verdict === 'match' || verdict === 'allowed') record(p, 2 + length);
+                else if (verdict === 'mismatch') skip = Math.max(skip, 2 + length);
+              }
+            }
+          }
+        }
+        // Last First [Patronymic], Last Initial [Initial]
+        for (const { length: lastLength, people: lasts } of lastAt(i, i)) {
+          const k = i + lastLength;
+          const next = inRun(i, k);
+          if (!next || !next.capitalised) continue;
+          const mid = inRun(i, k + 1);
+          if (!next.initial) {
+            if (!isFirstName(next.norm)) continue;
+            for (const p of lasts) {
+              if (!hasFirstName(people[p]!, next.norm)) continue;
+              let length = lastLength + 1;
+              if (mid && mid.capitalised && !mid.initial) {
+                const verdict = middleVerdict(people[p]!, mid);
+                if (verdict === 'mismatch') {
+                  skip = Math.max(skip, length + 1);
+                  continue;
+                }
+                if (verdict !== 'none') length++;
+              }
+              record(p, length);
+            }
+          } else {
+            for (const p of lasts) {
+              if (!initialFits(people[p]!, next.norm)) continue;
+              let length = lastLength + 1;
+              if (mid && mid.initial) {
+                const verdict = middleVerdict(people[p]!, mid);
+                if (verdict === 'mismatch') {
+                  skip = Math.max(skip, length + 1);
+                  continue;
+                }
+                length++;
+              }
+              record(p, length);
+            }
+          }
+        }
+      } else {
+        // Initial [Initial] Last
+        const second = inRun(i, i + 1);
+        const k = second?.initial ? i + 2 : i + 1;
+        for (const { length, people: lasts } of lastAt(i, k)) {
+          for (const p of lasts) {
+            if (!initialFits(people[p]!, t.norm)) continue;
+            if (second?.initial && middleVerdict(people[p]!, second) === 'mismatch') {
+              skip = Math.max(skip, k - i + length);
+              continue;
+            }
+            record(p, k - i + length);
+          }
+        }
+      }
+      let longest = 0;
+      for (const length of best.values()) longest = Math.max(longest, length);
+      if (longest > 0) {
+        const ids = [...best].filter(([, length]) => length === longest).map(([p]) => p);
+        return { length: longest, people: ids };
+      }
+      return skip > 0 ? { length: skip, people: [] } : null;
+    }
+
+    function surnameAt(i: number): Found | null {
+      const prev = i > 0 && !tokens[i]!.breakBefore ? tokens[i - 1] : undefined;
+      // "Ольга Бахтина", "Sergei Ivanov": a different first name makes it someone else.
+      if (prev && prev.capitalised && (prev.initial || firstLike(prev.norm))) return null;
+      for (const { length, people: lasts } of lastAt(i, i)) {
+        const named = lasts.filter((p) => page.fullyNamed.has(people[p]!.id));
+        if (named.length === 0) continue;
+        const next = inRun(i, i + length);
+        if (next && next.capitalised && (next.initial || firstLike(next.norm) || isPatronymicShaped(next.norm))) return null;
+        return { length, people: named };
+      }
+      return null;
+    }
+
+    const found: Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> = [];
+    let i = 0;
+    while (i < tokens.length) {
+      if (!tokens[i]!.capitalised) {
+        i++;
+        continue;
+      }
+      const full = fullAt(i);
+      if (full) {
+        if (full.people.length > 0) {
+          found.push({ from: i, to: i + full.length - 1, ids: full.people, kind: 'full' });
+          for (const p of full.people) page.fullyNamed.add(people[p]!.id);
+        }
+        i += full.length;
+        continue;
+      }
+      const surname = surnameAt(i);
+      if (surname) {
+        found.push({ from: i, to: i + surname.length - 1, ids: surname.people, kind: 'surname' });
+        i += surname.length;
+        continue;
+      }
+      i++;
+    }
+    return found;
+  }
+
+  return {
+    formCount: byLast.size + byFirst.size + anyMiddle.size,
+    newPage(wholePageText?: string): PageContext {
+      return new Page(wholePageText);
+    },
+    find(text: string, context: PageContext): Mention[] {
+      if (!(context instanceof Page)) throw new TypeError('find() needs a context from newPage()');
+      context.support.add(text);
+      const tokens = tokenize(text);
+      return scan(tokens, context).map(({ from, to, ids, kind }) => {
+        const start = tokens[from]!.start;
+        const end = tokens[to]!.end;
+        return {
+          start,
+          end,
+          text: text.slice(start, end),
+          ids: ids.map((p) => people[p]!.id),
+          kind,
+          confidence: confidence(ids, scriptOf(tokens[from]!.norm), context),
+        };
+      });
+    },
+  };
+}

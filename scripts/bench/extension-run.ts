@@ -1,0 +1,80 @@
+/**
+ * The real built extension on a bench page served at a news host: what the page feels.
+ * Long tasks are observed from the page's side from before the document starts; the run ends
+ * when the extension's highlight count has not changed for a while.
+ */
+import type { ExtensionBrowser, TestServer } from '../../tests/e2e/harness';
+import type { BenchPage } from './pages';
+
+export interface ExtensionRun {
+  /** Longest task that started after DOMContentLoaded (the page itself has no script). */
+  longest_task_ms: number | null;
+  /** Longest task of the whole load, parsing included, for comparison. */
+  longest_task_any_ms: number | null;
+  long_tasks: number;
+  highlighted_ranges: number;
+  /** From navigation start until the highlight count settled. */
+  settled_ms: number | null;
+  /** performance.mark()s the content script left, by name (ms since navigation start). */
+  marks: Record<string, number>;
+}
+
+const NEWS_HOST = 'freedomnews.org.uk';
+const QUIET_MS = 1500;
+const LIMIT_MS = 30_000;
+
+export async function measureExtensionOnPage(browser: ExtensionBrowser, server: TestServer, page: BenchPage): Promise<ExtensionRun> {
+  const url = `https://${NEWS_HOST}/bench/${page.name}`;
+  server.route(url, { body: page.html, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const tab = await browser.context.newPage();
+  await tab.addInitScript(() => {
+    const seen: Array<{ start: number; duration: number }> = [];
+    (globalThis as unknown as { __longTasks: typeof seen }).__longTasks = seen;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) seen.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await tab.goto(url);
+  const settled = await tab.evaluate(
+    async ({ quiet, limit }) => {
+      const count = () => {
+        const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, { size: number }> } }).CSS?.highlights;
+        let n = 0;
+        reg?.forEach((h, name) => {
+          if (name.startsWith('not-alone') && !name.endsWith('focus')) n += h.size;
+        });
+        return n;
+      };
+      let last = -1;
+      let since = performance.now();
+      while (performance.now() < limit) {
+        const n = count();
+        if (n !== last) {
+          last = n;
+          since = performance.now();
+        } else if (performance.now() - since >= quiet) return { ranges: n, at: since };
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return { ranges: last, at: null };
+    },
+    { quiet: QUIET_MS, limit: LIMIT_MS },
+  );
+  const timing = await tab.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const tasks = (globalThis as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks;
+    const marks: Record<string, number> = {};
+    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('not-alone')) marks[m.name] = m.startTime;
+    return { dcl: nav?.domContentLoadedEventEnd ?? 0, tasks, marks };
+  });
+  await tab.close();
+  const after = timing.tasks.filter((t) => t.start >= timing.dcl);
+  const longest = (ts: typeof after) => (ts.length ? Math.max(...ts.map((t) => t.duration)) : null);
+  return {
+    longest_task_ms: after.length ? longest(after) : 0,
+    longest_task_any_ms: longest(timing.tasks),
+    long_tasks: after.length,
+    highlighted_ranges: settled.ranges,
+    settled_ms: settled.at,
+    marks: timing.marks,
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * Runs inside the bench page (bundled by scripts/bench/bundle.ts): the matcher and DOM code of
+ * the content script, plus the two baselines, each timed in the page so no DevTools round trip
+ * lands inside a measurement.
+ */
+import Mark from 'mark.js';
+import { createMatcher } from '@/lib/matcher';
+import type { Matcher, MatcherData } from '@/lib/matcher-types';
+import { FlowWalker, findScanRoots, flowRange } from '@/utils/page-text';
+import { MarkStore } from '@/utils/highlights';
+
+/** Repeats `once` until `minMs` of it has run, so one sample beats the 0.1 ms timer granularity. */
+function perCall(once: () => void, minMs: number, between?: () => void): number {
+  let spent = 0;
+  let calls = 0;
+  do {
+    const t0 = performance.now();
+    once();
+    spent += performance.now() - t0;
+    calls++;
+    between?.();
+  } while (spent < minMs);
+  return spent / calls;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function samples(runs: number, sample: () => number): number {
+  sample(); // warm-up: JIT, lazy regex compilation, style recalc of a fresh page
+  return median(Array.from({ length: runs }, sample));
+}
+
+let matcher: Matcher | null = null;
+let store: MarkStore | null = null;
+
+/** The content script's work on one page: read the article's flows, match, draw every mark. */
+function scanDocument(m: Matcher, marks: MarkStore): number {
+  const roots = findScanRoots(document);
+  const page = m.newPage(roots.map((r) => r.textContent ?? '').join('\n'));
+  let count = 0;
+  for (const root of roots) {
+    const walker = new FlowWalker(root);
+    for (let flow = walker.next(); flow; flow = walker.next()) {
+      for (const mention of m.find(flow.text, page)) {
+        const range = flowRange(flow, mention.start, mention.end);
+        if (!range) continue;
+        marks.add(mention, range, flow.block);
+        count++;
+      }
+    }
+  }
+  return count;
+}
+
+function textNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
+}
+
+const api = {
+  /** JSON text as the content script would receive it → a ready matcher. */
+  startup(matcherJson: string, runs: number): { startup_ms: number; name_forms: number } {
+    const once = () => {
+      matcher = createMatcher(JSON.parse(matcherJson) as MatcherData);
+    };
+    const ms = samples(runs, () => perCall(once, 50));
+    return { startup_ms: ms, name_forms: matcher!.formCount };
+  },
+
+  /** Heap held by the matcher and one page's marks, after full GCs (needs --expose-gc). */
+  heap(matcherJson: string): { heap_mb: number | null; marks: number } {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    matcher = null;
+    store?.dispose();
+    store = null;
+    if (!gc || !mem) return { heap_mb: null, marks: 0 };
+    gc();
+    gc();
+    const before = mem.usedJSHeapSize;
+    matcher = createMatcher(JSON.parse(matcherJson) as MatcherData);
+    store = new MarkStore(window);
+    const marks = scanDocument(matcher, store);
+    gc();
+    gc();
+    return { heap_mb: (mem.usedJSHeapSize - before) / 2 ** 20, marks };
+  },
+
+  /** The floor: every text node's every character read once. */
+  walk(runs: number): { walk_ms: number; chars: number; text_nodes: number } {
+    let chars = 0;
+    let nodes = 0;
+    const once = () => {
+      let sum = 0;
+      chars = 0;
+      nodes = 0;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const s = (n as Text).data;
+        for (let i = 0; i < s.length; i++) sum += s.charCodeAt(i);
+        chars += s.length;
+        nodes++;
+      }
+      if (sum === -1) throw new Error('unreachable: keeps the loop from being optimised away');
+    };
+    return { walk_ms: samples(runs, () => perCall(once, 100)), chars, text_nodes: nodes };
+  },
+
+  scan(runs: number): { scan_ms: number; marks: number } {
+    if (!matcher) throw new Error('startup() first');
+    const marks = new MarkStore(window);
+    let count = 0;
+    const ms = samples(runs, () =>
+      perCall(
+        () => {
+          count = scanDocument(matcher!, marks);
+        },
+        100,
+        () => marks.clear(),
+      ),
+    );
+    marks.dispose();
+    return { scan_ms: ms, marks: count };
+  },
+
+  /** One alternation regex of all full-name strings over every text node. */
+  regex(names: string[], runs: number): { regex_ms: number; regex_matches: number } | { regex_error: string } {
+    let re: RegExp;
+    try {
+      const escaped = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      re = new RegExp(`(?<![\\p{L}\\p{M}])(?:${escaped.join('|')})(?![\\p{L}\\p{M}])`, 'gu');
+    } catch (err) {
+      return { regex_error: String(err) };
+    }
+    let found = 0;
+    const once = () => {
+      found = 0;
+      for (const node of textNodes(document.body)) {
+        re.lastIndex = 0;
+        const s = node.data;
+        while (re.exec(s)) found++;
+      }
+    };
+    try {
+      return { regex_ms: samples(runs, () => perCall(once, 100)), regex_matches: found };
+    } catch (err) {
+      return { regex_error: String(err) };
+    }
+  },
+
+  /**
+   * mark.js highlighting `names` (the first `count` of them). Each call starts from the page's
+   * original markup; restoring it is outside the timing.
+   */
+  markjs(names: string[], count: number, runs: number, minMs: number): { ms: number; marks: number } | { error: string } {
+    const original = document.body.innerHTML;
+    const list = names.slice(0, count);
+    const opts = {
+      separateWordSearch: false,
+      diacritics: false,
+      accuracy: { value: 'exactly' as const, limiters: ['.', ',', ';', ':', '!', '?', '"', '«', '»', '(', ')', '’', "'"] },
+    };
+    let marks = 0;
+    const once = () => {
+      new Mark(document.body).mark(list, { ...opts, done: (n: number) => void (marks = n) });
+    };
+    const restore = () => void (document.body.innerHTML = original);
+    try {
+      // runs = 0: a single try (the prefix search), no warm-up.
+      const ms = runs === 0 ? perCall(once, 0, restore) : samples(runs, () => perCall(once, minMs, restore));
+      return { ms, marks };
+    } catch (err) {
+      return { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+    } finally {
+      document.body.innerHTML = original;
+    }
+  },
+};
+
+(globalThis as { NotAloneBench?: typeof api }).NotAloneBench = api;
+export type BenchApi = typeof api;

@@ -1,0 +1,225 @@
+/**
+ * `npm run bench`: our matcher and marking against the floor (a plain text walk) and two
+ * baselines (one alternation regex, mark.js) in headless Chromium, with the full bundled index.
+ * Writes bench/results.json and prints a table. See docs/bench.md for what each figure means.
+ *
+ * Options: --quick (fewer repetitions), --only=words-100k,seed-001 (a subset of pages).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { PrisonerIndex } from '@/lib/index-schema';
+import { toMatcherData } from '@/lib/matcher-data';
+import { launchExtension, startServer } from '../../tests/e2e/harness';
+import { CHROMIUM_PATH, DEFAULT_EXTENSION_DIR, REPO_ROOT } from '../../tests/e2e/harness/paths';
+import type { BenchApi } from './page-entry';
+import { bundleBenchPage } from './bundle';
+import { fullNameStrings, MAX_STRINGS_PER_PERSON } from './name-strings';
+import { generatedPage, seedPages, type BenchPage } from './pages';
+import { measureExtensionOnPage, type ExtensionRun } from './extension-run';
+
+const argv = process.argv.slice(2);
+const QUICK = argv.includes('--quick');
+const ONLY = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const RUNS = QUICK ? 3 : 7;
+const MARKJS_RUNS = QUICK ? 1 : 3;
+const BENCH_HOST = 'bench.test';
+
+type PageResult = Record<string, number | string | null>;
+
+async function main(): Promise<void> {
+  process.chdir(REPO_ROOT);
+  const indexText = readFileSync('data/index.json', 'utf8');
+  const index = JSON.parse(indexText) as PrisonerIndex;
+  const matcherData = toMatcherData(index);
+  const matcherJson = JSON.stringify(matcherData);
+  const names = fullNameStrings(matcherData);
+  const indexFacts = {
+    index_bytes: Buffer.byteLength(indexText),
+    index_gzip_bytes: gzipSync(indexText, { level: 9 }).length,
+    people: index.records.length,
+    bytes_per_person: Math.round(Buffer.byteLength(indexText) / index.records.length),
+    matcher_data_bytes: Buffer.byteLength(matcherJson),
+    matcher_data_gzip_bytes: gzipSync(matcherJson, { level: 9 }).length,
+    full_name_strings: names.strings.length,
+    full_name_strings_uncapped: names.uncapped,
+  };
+  const contentScript = contentScriptSize();
+
+  let pages: BenchPage[] = [
+    ...seedPages(),
+    generatedPage('words-10k', 10_000, index, 10),
+    generatedPage('words-100k', 100_000, index, 100),
+  ];
+  if (ONLY) pages = pages.filter((p) => ONLY.includes(p.name));
+
+  console.error(`bundling the bench page; ${names.strings.length} full-name strings (${names.uncapped} before the cap of ${MAX_STRINGS_PER_PERSON}/person)`);
+  const bundle = await bundleBenchPage(REPO_ROOT);
+
+  const server = await startServer();
+  // The bench pages live on a host the content script does not match, so only our timed code runs there.
+  server.route(`https://${BENCH_HOST}/__bench.js`, { body: bundle, headers: { 'content-type': 'text/javascript' } });
+  const browser = await launchExtension(server, { args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+  const results: Record<string, PageResult> = {};
+  const extensionRuns: Record<string, ExtensionRun> = {};
+  try {
+    for (const page of pages) {
+      const html = page.html.replace('<head>', `<head><script src="/__bench.js"></script>`);
+      server.route(`https://${BENCH_HOST}/${page.name}`, { body: html, headers: { 'content-type': 'text/html; charset=utf-8' } });
+      const tab = await browser.context.newPage();
+      await tab.goto(`https://${BENCH_HOST}/${page.name}`);
+      const call = <K extends keyof BenchApi>(fn: K, ...args: Parameters<BenchApi[K]>) =>
+        tab.evaluate(([f, a]) => {
+          const api = (globalThis as unknown as { NotAloneBench: Record<string, (...x: unknown[]) => unknown> }).NotAloneBench;
+          return api[f as string]!(...(a as unknown[]));
+        }, [fn, args] as const) as Promise<ReturnType<BenchApi[K]>>;
+
+      console.error(`${page.name}: ${page.words} words`);
+      const heap = await call('heap', matcherJson);
+      const startup = await call('startup', matcherJson, RUNS);
+      const walk = await call('walk', RUNS);
+      const scan = await call('scan', RUNS);
+      const regex = await call('regex', names.strings, RUNS);
+      const markjs = await timeMarkjs(call, names.strings, page.name);
+      await tab.close();
+      results[page.name] = {
+        words: page.words,
+        chars: walk.chars,
+        text_nodes: walk.text_nodes,
+        walk_ms: round(walk.walk_ms),
+        scan_ms: round(scan.scan_ms),
+        marks: scan.marks,
+        ...('regex_ms' in regex ? { regex_ms: round(regex.regex_ms), regex_matches: regex.regex_matches } : { regex_ms: null, regex_error: regex.regex_error }),
+        ...markjs,
+        startup_ms: round(startup.startup_ms),
+        heap_mb: heap.heap_mb === null ? null : round(heap.heap_mb),
+        name_forms: startup.name_forms,
+        index_bytes: indexFacts.index_bytes,
+        index_gzip_bytes: indexFacts.index_gzip_bytes,
+      };
+      if (contentScript && (page.name === 'words-100k' || page.name === 'seed-001')) {
+        extensionRuns[page.name] = await measureExtensionOnPage(browser, server, page);
+        Object.assign(results[page.name]!, {
+          ext_longest_task_ms: extensionRuns[page.name]!.longest_task_ms,
+          ext_marks: extensionRuns[page.name]!.highlighted_ranges,
+        });
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const output = {
+    pages: results,
+    index: indexFacts,
+    content_script: contentScript,
+    extension_runs: extensionRuns,
+    machine: machineFacts(),
+    settings: { runs: RUNS, markjs_runs: MARKJS_RUNS, quick: QUICK, command: `npm run bench${argv.length ? ' -- ' + argv.join(' ') : ''}` },
+  };
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', JSON.stringify(output, null, 2) + '\n');
+  printTable(results, output);
+}
+
+/**
+ * mark.js with the whole list, or, when it fails (it overflows the stack with long lists), the
+ * largest prefix it completes, found by binary search with single tries.
+ */
+async function timeMarkjs(
+  call: <K extends keyof BenchApi>(fn: K, ...args: Parameters<BenchApi[K]>) => Promise<ReturnType<BenchApi[K]>>,
+  names: string[],
+  pageName: string,
+): Promise<PageResult> {
+  const full = await call('markjs', names, names.length, 0, 0);
+  let count = names.length;
+  let error: string | null = null;
+  if ('error' in full) {
+    error = full.error;
+    let ok = 0;
+    let bad = names.length;
+    while (bad - ok > Math.max(1, Math.floor(ok / 100))) {
+      const mid = Math.floor((ok + bad) / 2);
+      const t = await call('markjs', names, mid, 0, 0);
+      if ('error' in t) bad = mid;
+      else ok = mid;
+    }
+    count = ok;
+    console.error(`  mark.js failed with ${names.length} names (${error}); largest prefix that completed: ${ok}`);
+  }
+  if (count === 0) return { markjs_ms: null, markjs_error: error, markjs_names: 0 };
+  const timed = await call('markjs', names, count, MARKJS_RUNS, 100);
+  if ('error' in timed) return { markjs_ms: null, markjs_error: timed.error, markjs_names: count };
+  console.error(`  ${pageName}: mark.js ${count} names: ${round(timed.ms)} ms`);
+  return { markjs_ms: round(timed.ms), ...(error && { markjs_error: error }), markjs_names: count, markjs_marks: timed.marks };
+}
+
+function contentScriptSize(): { files: string[]; bytes: number; gzip_bytes: number } | null {
+  const dir = path.join(DEFAULT_EXTENSION_DIR, 'content-scripts');
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  if (files.length === 0) return null;
+  const code = Buffer.concat(files.map((f) => readFileSync(path.join(dir, f))));
+  return { files: files.map((f) => `content-scripts/${f}`), bytes: code.length, gzip_bytes: gzipSync(code, { level: 9 }).length };
+}
+
+function machineFacts() {
+  let commit: string | null = null;
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // Reported as unknown.
+  }
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout.
+  }
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memory_gb: round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    chromium,
+    commit,
+    date: new Date().toISOString(),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function printTable(results: Record<string, PageResult>, output: { index: Record<string, number>; content_script: unknown }) {
+  const cols = ['words', 'walk_ms', 'scan_ms', 'regex_ms', 'markjs_ms', 'markjs_names', 'marks', 'startup_ms', 'heap_mb', 'ext_longest_task_ms'];
+  const rows = Object.entries(results).map(([name, r]) => [name, ...cols.map((c) => fmt(r[c]))]);
+  const header = ['page', ...cols];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+  console.log('');
+  console.log(line(['ratios', 'scan/walk', 'regex/scan', 'markjs/scan']).trimEnd());
+  for (const [name, r] of Object.entries(results)) {
+    const ratio = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? (a / b).toFixed(1) + '×' : '—');
+    console.log(`${name.padEnd(widths[0]!)}  ${ratio(r.scan_ms, r.walk_ms)}  ${ratio(r.regex_ms, r.scan_ms)}  ${ratio(r.markjs_ms, r.scan_ms)}`);
+  }
+  console.log('');
+  console.log(`index: ${JSON.stringify(output.index)}`);
+  console.log(`content script: ${JSON.stringify(output.content_script)}`);
+  console.log('wrote bench/results.json');
+}
+
+function fmt(v: unknown): string {
+  if (v === undefined || v === null) return '—';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 2 : 1);
+  return String(v);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,216 @@
+/**
+ * Sources → PrisonerIndex. Pure: the CLI (build.ts) reads the files and writes the result;
+ * tests call this directly. The output depends only on the inputs (records sorted by id,
+ * version and time taken from data/index-version.json).
+ */
+import { checkIndex, type Charge, type PrisonerIndex, type PrisonerRecord, INDEX_SCHEMA_VERSION } from '../../lib/index-schema';
+import { describeArticle } from '../../lib/articles';
+import { normalizeToken } from '../../lib/normalize';
+import type { AdditionEntry } from './additions';
+import { detectGender, type Gender } from './declension';
+import type { FacilityDirectory } from './facilities';
+import { buildForms } from './forms';
+import { assignIds, slugify } from './ids';
+import { letterOptions } from './letters';
+import { formatCyrillic, formatLatin, parseAnyName, parseCyrillicName, parseLatinName, type NameParts } from './names';
+import type { SnapshotEntry, SnapshotLine } from './snapshot';
+import { firstNameToCyrillic, latinWordToCyrillic, toLatin } from './translit';
+import { canonicalUrls, emptyUrlReport, sourceKind, type UrlReport } from './urls';
+
+export interface IndexVersion {
+  version: number;
+  generatedAt: string;
+}
+
+export interface BuildInputs {
+  snapshot: readonly SnapshotEntry[];
+  additions: readonly AdditionEntry[];
+  facilities: FacilityDirectory;
+  version: IndexVersion;
+}
+
+export interface BuildReport {
+  records: number;
+  urls: UrlReport;
+  derivedRu: number;
+  derivedEn: number;
+  facilitiesMatched: number;
+  facilitiesUnmatched: string[];
+  articlesWithoutMeaning: string[];
+  additionsApplied: number;
+  /** Facts two sources disagree on; the build keeps the first and reports the other. */
+  conflicts: string[];
+}
+
+export class BuildError extends Error {}
+
+/** Applies the additions to snapshot lines, in place on copies; returns conflicts found. */
+function applyAdditions(lines: SnapshotLine[], additions: readonly AdditionEntry[], report: BuildReport, extraSources: Map<SnapshotLine, string[]>, extraNotes: Map<SnapshotLine, string[]>) {
+  for (const { line, data } of additions) {
+    const key = 'name_en' in data.enriches ? (['name_en', data.enriches.name_en] as const) : (['name_ru', data.enriches.name_ru] as const);
+    const targets = lines.filter((l) => l[key[0]] === key[1]);
+    if (targets.length !== 1) throw new BuildError(`additions.jsonl: line ${line}: enriches: ${targets.length} records have ${key[0]} "${key[1]}" (need exactly one)`);
+    const target = targets[0]!;
+    for (const [field, value] of Object.entries(data.fields) as Array<[keyof typeof data.fields, string | number]>) {
+      const current = target[field];
+      // A longer form of the same name (a patronymic added) is an extension, not a conflict.
+      const extends_ = field.startsWith('name_') && typeof current === 'string' && String(value).startsWith(current);
+      if (current != null && current !== value && !extends_) {
+        report.conflicts.push(`${key[1]}: ${field}: snapshot has ${JSON.stringify(current)}, additions line ${line} has ${JSON.stringify(value)}; kept the addition (newer, cited)`);
+      }
+      (target as Record<string, unknown>)[field] = value;
+    }
+    if (data.source) extraSources.set(target, [...(extraSources.get(target) ?? []), data.source]);
+    extraNotes.set(target, [...(extraNotes.get(target) ?? []), data.note]);
+    report.additionsApplied += 1;
+  }
+}
+
+/** A date in the URL path (/2023/11/14/, /2024/06/), the only per-source date we have. */
+function dateFromUrl(url: string): string | null {
+  const m = /\/((?:19|20)\d{2})\/(\d{2})(?:\/(\d{2}))?(?:\/|$)/.exec(new URL(url).pathname);
+  if (!m) return null;
+  const [, y, mo, d] = m;
+  if (Number(mo) < 1 || Number(mo) > 12) return null;
+  return d && Number(d) >= 1 && Number(d) <= 31 ? `${y}-${mo}-${d}` : `${y}-${mo}`;
+}
+
+/** Latin-only name → Cyrillic guess: the first name from the table, everything else by rule. */
+function backTransliterate(en: NameParts): NameParts {
+  return {
+    last: latinWordToCyrillic(en.last),
+    first: en.first ? (firstNameToCyrillic(en.first) ?? latinWordToCyrillic(en.first, 'first')) : null,
+    middle: null,
+    otherLast: en.otherLast.map((l) => latinWordToCyrillic(l)),
+    otherFirst: en.otherFirst.map((f) => firstNameToCyrillic(f) ?? latinWordToCyrillic(f, 'first')),
+  };
+}
+
+/**
+ * Aliases are written in either order; when an alias's first name is the record's surname
+ * (or its surname the record's first name), it was written the other way round.
+ */
+function orientAlias(alias: NameParts, ru: NameParts, en: NameParts | null): NameParts {
+  const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && normalizeToken(a) === normalizeToken(b);
+  const reversed = [ru, en].some((main) => main && (same(alias.first, main.last) || same(alias.last, main.first)));
+  if (!reversed || !alias.first) return alias;
+  return { ...alias, first: alias.last, last: alias.first, otherFirst: alias.otherLast, otherLast: alias.otherFirst };
+}
+
+/** Cyrillic name → Latin "First Last" (Wikipedia romanisation; patronymics are not used in English). */
+function romanise(ru: NameParts): string {
+  return [ru.first, ru.last].filter(Boolean).map((w) => toLatin(w!)).join(' ');
+}
+
+function charges(articles: readonly string[], report: BuildReport): Charge[] {
+  return articles.map((article) => {
+    const meaning = describeArticle(article);
+    if (!meaning && !report.articlesWithoutMeaning.includes(article)) report.articlesWithoutMeaning.push(article);
+    return { article, en: meaning?.en ?? null, ru: meaning?.ru ?? null };
+  });
+}
+
+function joinNotes(parts: Array<string | null | undefined>): string | null {
+  const text = parts.filter(Boolean).join(' | ');
+  return text ? text.slice(0, 4000) : null;
+}
+
+export function buildIndex(inputs: BuildInputs): { index: PrisonerIndex; report: BuildReport } {
+  const report: BuildReport = {
+    records: 0,
+    urls: emptyUrlReport(),
+    derivedRu: 0,
+    derivedEn: 0,
+    facilitiesMatched: 0,
+    facilitiesUnmatched: [],
+    articlesWithoutMeaning: [],
+    additionsApplied: 0,
+    conflicts: [],
+  };
+  const lines = inputs.snapshot.map((e) => structuredClone(e.data));
+  const extraSources = new Map<SnapshotLine, string[]>();
+  const extraNotes = new Map<SnapshotLine, string[]>();
+  applyAdditions(lines, inputs.additions, report, extraSources, extraNotes);
+
+  const drafts: Array<Omit<PrisonerRecord, 'id'> & { idBase: string; fingerprint: string }> = [];
+  for (const [i, line] of lines.entries()) {
+    const where = `snapshot line ${inputs.snapshot[i]!.line}`;
+    let ru = line.name_ru ? parseCyrillicName(line.name_ru) : null;
+    const en = line.name_en ? parseLatinName(line.name_en) : null;
+    if (!ru && !en) throw new BuildError(`${where}: no name in either script`);
+    let derived: 'ru' | 'en' | undefined;
+    let nameRu = line.name_ru;
+    let nameEn = line.name_en;
+    if (!ru) {
+      ru = backTransliterate(en!);
+      nameRu = formatCyrillic(ru);
+      derived = 'ru';
+      report.derivedRu += 1;
+    } else if (!en) {
+      nameEn = romanise(ru);
+      derived = 'en';
+      report.derivedEn += 1;
+    }
+    const gender: Gender | null = line.gender ?? detectGender(ru.first, ru.middle);
+    const aliases = line.aliases.map((a) => parseAnyName(a)).filter((p): p is NameParts => p !== null).map((a) => orientAlias(a, ru!, en));
+    const forms = buildForms({ ru, ruDerived: derived === 'ru', en, aliases, gender });
+
+    const urls = canonicalUrls([...line.sources, ...(extraSources.get(line) ?? [])], report.urls);
+    if (!urls.length) throw new BuildError(`${where}: no usable source URL`);
+
+    let facilityMatched = false;
+    if (line.facility) {
+      facilityMatched = inputs.facilities.match(line.facility, line.region) !== null;
+      if (facilityMatched) report.facilitiesMatched += 1;
+      else report.facilitiesUnmatched.push(line.facility);
+    }
+
+    const birthYear = line.birth_year ?? (line.birth_date ? Number(line.birth_date.slice(0, 4)) : null);
+    // Ids come from the Latin name as a source printed it, else from its romanisation.
+    const latinForId = en ?? parseLatinName(romanise(ru))!;
+    const idBase = slugify(`${latinForId.last} ${latinForId.first ?? ''}`);
+    drafts.push({
+      idBase,
+      fingerprint: JSON.stringify([nameRu, nameEn, line.birth_date, line.region, line.sources[0]]),
+      name: derived ? { ru: nameRu, en: nameEn, derived } : { ru: nameRu, en: nameEn },
+      aliases: line.aliases,
+      gender,
+      birthYear,
+      birthDate: line.birth_date,
+      region: line.region,
+      status: line.status,
+      statusAsOf: line.status_as_of,
+      charges: charges(line.articles, report),
+      chargeSummary: line.charge_en,
+      sentence: line.sentence ? { text: line.sentence.text, years: line.sentence.years, months: line.sentence.months } : null,
+      sentenceDate: line.sentence_date,
+      facility: line.facility,
+      address: { ru: line.address_ru, en: line.address_en },
+      case: line.case,
+      category: line.category,
+      notes: joinNotes([line.notes, ...(extraNotes.get(line) ?? [])]),
+      sources: urls.map((url) => ({ url, kind: sourceKind(url), asOf: dateFromUrl(url) })),
+      letters: letterOptions(line.status, urls, facilityMatched),
+      forms,
+    });
+  }
+
+  const ids = assignIds(drafts.map((d) => ({ base: d.idBase, birthYear: d.birthYear, fingerprint: d.fingerprint })));
+  const records: PrisonerRecord[] = drafts
+    .map(({ idBase: _b, fingerprint: _f, ...rest }, i) => ({ id: ids[i]!, ...rest }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  report.records = records.length;
+
+  const index: PrisonerIndex = { schema: INDEX_SCHEMA_VERSION, version: inputs.version.version, generatedAt: inputs.version.generatedAt, records };
+  const checked = checkIndex(index);
+  if (!checked.ok) throw new BuildError(`built index fails the schema: ${checked.reason}`);
+  return { index, report };
+}
+
+/** The index as bytes on disk: one record per line so that diffs show which people changed. */
+export function serializeIndex(index: PrisonerIndex): string {
+  const { records, ...head } = index;
+  const headJson = JSON.stringify(head).slice(0, -1);
+  const body = records.map((r) => JSON.stringify(r)).join(',\n');
+  return `${headJson},"records":[\n${body}\n]}\n`;
+}

@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { collectFlows, findScanRoots, flowRange, FlowWalker, hashText, isInsideSkipped } from '@/utils/page-text';
+
+function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+const texts = (root: Element) => collectFlows(root).map((f) => f.text.replace(/\s+/g, ' ').trim());
+
+describe('collectFlows', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('joins inline elements of one block into one flow', () => {
+    const root = page('<p>Депутат Алексей <b>Горинов</b> и <a href="#"><i>Илья</i> Яшин</a>.</p>');
+    expect(texts(root)).toEqual(['Депутат Алексей Горинов и Илья Яшин.']);
+  });
+
+  it('keeps a <br> inside the flow as a newline', () => {
+    const root = page('<li>Бахтин<br>Александр Сергеевич<br>Подробнее</li>');
+    const [flow] = collectFlows(root);
+    expect(flow?.text).toBe('Бахтин\nАлександр Сергеевич\nПодробнее');
+  });
+
+  it('ends a flow at block boundaries, also inside inline content', () => {
+    const root = page('<div>Alexey <p>interrupted</p> Gorinov</div><h2>Title</h2><p>Body</p>');
+    expect(texts(root)).toEqual(['Alexey', 'interrupted', 'Gorinov', 'Title', 'Body']);
+  });
+
+  it('records which block each flow belongs to', () => {
+    const root = page('<section><p id="a">One <em>two</em></p><p id="b">Three</p></section>');
+    expect(collectFlows(root).map((f) => f.block.id)).toEqual(['a', 'b']);
+  });
+
+  it('skips scripts, styles, code, form fields, editors and our own UI', () => {
+    const root = page(`
+      <p>Visible Bakhtin</p>
+      <script>var name = "Bakhtin";</script><style>.Bakhtin{}</style>
+      <pre>Bakhtin in pre</pre><p>inline <code>Bakhtin()</code> code</p>
+      <textarea>Бахтин Александр</textarea><input value="Бахтин">
+      <select><option>Бахтин</option></select>
+      <div contenteditable="true"><p>Editor Bakhtin</p></div>
+      <div contenteditable><p>Editor two</p></div>
+      <div contenteditable="plaintext-only">Editor three</div>
+      <div contenteditable="false">Not an editor</div>
+      <div role="textbox">Rich editor</div>
+      <div hidden>Hidden Bakhtin</div>
+      <not-alone-ui>Our own card</not-alone-ui>
+      <template><p>Template Bakhtin</p></template>`);
+    expect(texts(root)).toEqual(['Visible Bakhtin', 'inline', 'code', 'Not an editor']);
+  });
+
+  it('reads nothing when the root sits inside an editor', () => {
+    page('<div contenteditable="true"><p id="inner">Бахтин</p></div>');
+    const inner = document.getElementById('inner')!;
+    expect(isInsideSkipped(inner)).toBe(true);
+    expect(collectFlows(inner)).toEqual([]);
+  });
+
+  it('drops flows without letters', () => {
+    const root = page('<p>   </p><p>12, 34</p><p>Имя</p>');
+    expect(texts(root)).toEqual(['Имя']);
+  });
+
+  it('hands out flows one at a time', () => {
+    const root = page('<p>A</p><p>B</p><p>C</p>');
+    const walker = new FlowWalker(root);
+    expect(walker.next()?.text).toBe('A');
+    expect(walker.next()?.text).toBe('B');
+    expect(walker.next()?.text).toBe('C');
+    expect(walker.next()).toBeNull();
+  });
+
+  it('stops at the root even when the root is inline', () => {
+    page('<p><span id="s">Inside</span> outside</p>');
+    expect(texts(document.getElementById('s')!)).toEqual(['Inside']);
+  });
+});
+
+describe('flowRange', () => {
+  it('maps offsets to a range across text nodes', () => {
+    const root = page('<p>Депутат Алексей <b>Горинов</b> осуждён</p>');
+    const [flow] = collectFlows(root);
+    const start = flow!.text.indexOf('Алексей');
+    const end = flow!.text.indexOf(' осуждён');
+    const range = flowRange(flow!, start, end)!;
+    expect(range.toString()).toBe('Алексей Горинов');
+    expect(range.startContainer).toBe(root.querySelector('p')!.firstChild);
+    expect(range.endContainer).toBe(root.querySelector('b')!.firstChild);
+    expect(range.endOffset).toBe('Горинов'.length);
+  });
+
+  it('spans a <br> line break', () => {
+    const root = page('<li>• Бахтин<br>Александр Сергеевич<br>Подробнее</li>');
+    const [flow] = collectFlows(root);
+    const start = flow!.text.indexOf('Бахтин');
+    const end = flow!.text.indexOf('\nПодробнее');
+    const range = flowRange(flow!, start, end)!;
+    expect(range.toString()).toBe('БахтинАлександр Сергеевич');
+    expect(range.startOffset).toBe(2);
+  });
+
+  it('maps a mention that ends exactly at a node boundary to that node', () => {
+    const root = page('<p><span>Ilya</span><span> Shakursky</span>, sentenced</p>');
+    const [flow] = collectFlows(root);
+    const range = flowRange(flow!, 0, 'Ilya Shakursky'.length)!;
+    expect(range.toString()).toBe('Ilya Shakursky');
+    expect((range.endContainer as Text).data).toBe(' Shakursky');
+  });
+
+  it('returns null for an empty span', () => {
+    const root = page('<p>Name</p>');
+    const [flow] = collectFlows(root);
+    expect(flowRange(flow!, 2, 2)).toBeNull();
+  });
+});
+
+describe('findScanRoots', () => {
+  it('prefers outermost articles, then main, then body', () => {
+    page('<nav>Menu</nav><main><article id="a"><article id="inner"></article></article><article id="b"></article></main>');
+    expect(findScanRoots().map((e) => e.id)).toEqual(['a', 'b']);
+    page('<nav>Menu</nav><main id="m"><p>Text</p></main>');
+    expect(findScanRoots().map((e) => e.id)).toEqual(['m']);
+    page('<div><p>Text</p></div>');
+    expect(findScanRoots()).toEqual([document.body]);
+  });
+});
+
+describe('hashText', () => {
+  it('tells different texts apart and is stable', () => {
+    expect(hashText('Бахтин')).toBe(hashText('Бахтин'));
+    expect(hashText('Бахтин')).not.toBe(hashText('Бахтина'));
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeToken } from '@/lib/normalize';
+import { tokenize } from '@/lib/tokenize';
+
+const words = (text: string) => tokenize(text).map((t) => text.slice(t.start, t.end));
+const norms = (text: string) => tokenize(text).map((t) => t.norm);
+const breaks = (text: string) => tokenize(text).map((t) => t.breakBefore);
+
+describe('normalizeToken', () => {
+  it('folds case, ё, stress marks and Latin diacritics', () => {
+    expect(normalizeToken('ЁЛКИН')).toBe('елкин');
+    expect(normalizeToken('Бахти́н')).toBe('бахтин');
+    expect(normalizeToken('Bachtín')).toBe('bachtin');
+  });
+  it('keeps й (it is a letter of its own, not и with a mark)', () => {
+    expect(normalizeToken('Сергей')).toBe('сергей');
+  });
+  it('drops apostrophes, possessive endings and invisible characters', () => {
+    expect(normalizeToken('Bakhtin’s')).toBe('bakhtin');
+    expect(normalizeToken("Il'ya")).toBe('ilya');
+    expect(normalizeToken('Бах\u00ADтин')).toBe('бахтин');
+    expect(normalizeToken('Кара–Мурза')).toBe('кара-мурза');
+  });
+});
+
+describe('tokenize', () => {
+  it('gives offsets into the original text', () => {
+    const text = '  Дмитрий\u00A0Иванов,\tсудья';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => [t.start, t.end])).toEqual([
+      [2, 9],
+      [10, 16],
+      [18, 23],
+    ]);
+  });
+
+  it('keeps hyphenated and apostrophe names whole', () => {
+    expect(words('Владимир Кара-Мурза и Kara‑Murza, O’Brien')).toEqual(['Владимир', 'Кара-Мурза', 'и', 'Kara‑Murza', 'O’Brien']);
+    expect(norms('Kara‑Murza')).toEqual(['kara-murza']);
+  });
+
+  it('keeps soft hyphens and zero-width characters inside a word', () => {
+    const text = 'Бах\u00ADтин Алек\u200Bсандр';
+    expect(norms(text)).toEqual(['бахтин', 'александр']);
+    expect(words(text)).toEqual(['Бах\u00ADтин', 'Алек\u200Bсандр']);
+  });
+
+  it('leaves a possessive ending outside the word', () => {
+    expect(words("Bakhtin's flat, Bakhtin’s case")).toEqual(['Bakhtin', 'flat', 'Bakhtin', 'case']);
+  });
+
+  it('marks capitalised words (Title case and ALL CAPS) only', () => {
+    expect(tokenize('Вера вера ВЕРА').map((t) => t.capitalised)).toEqual([true, false, true]);
+  });
+
+  it('reads initials with their dot, which does not break the name', () => {
+    const text = 'А.С. Бахтин, Бахтин А. С. и A. Bakhtin, Yu. Dmitriev';
+    const tokens = tokenize(text);
+    expect(tokens.filter((t) => t.initial).map((t) => text.slice(t.start, t.end))).toEqual(['А.', 'С.', 'А.', 'С.', 'A.', 'Yu.']);
+    expect(breaks('А.С. Бахтин')).toEqual([false, false, false]);
+  });
+
+  it('a full stop after a word ends the sentence', () => {
+    expect(breaks('Bakhtin. Aleksandr')).toEqual([false, true]);
+    expect(tokenize('Bakhtin. Aleksandr')[0]!.initial).toBe(false);
+  });
+
+  it('breaks on commas, quotes, brackets, digits and empty lines, not on a single line break', () => {
+    expect(breaks('Иванов, Дмитрий')).toEqual([false, true]);
+    expect(breaks('«Иванов» Дмитрий')).toEqual([true, true]);
+    expect(breaks('Иванов (Дмитрий)')).toEqual([false, true]);
+    expect(breaks('Иванов 1999 Дмитрий')).toEqual([false, true]);
+    expect(breaks('Бахтин\n    Александр')).toEqual([false, false]);
+    expect(breaks('Бахтин\r\n  Александр')).toEqual([false, false]);
+    expect(breaks('Бахтин\n\nАлександр')).toEqual([false, true]);
+    expect(breaks('Бахтин\n  \n Александр')).toEqual([false, true]);
+  });
+
+  it('a dash between spaces breaks, a hyphen inside a word does not', () => {
+    expect(breaks('Иванов — Дмитрий')).toEqual([false, true]);
+    expect(words('Иванов-Петров')).toEqual(['Иванов-Петров']);
+  });
+});

@@ -1,0 +1,211 @@
+/**
+ * Draws marks with the CSS Custom Highlight API: the page's DOM, text and layout stay exactly
+ * as they were, so framework re-renders and hydration are not disturbed. Ranges receive no
+ * events, so pointer hits are found by geometry (`hitTest`).
+ *
+ * Where the API is missing (older Firefox), nothing is drawn: marks still exist for the
+ * keyboard list and the card, and the reason is logged once.
+ */
+import type { Mention } from '@/lib/matcher-types';
+
+export const HIGHLIGHT_NAMES = {
+  high: 'not-alone',
+  low: 'not-alone-low',
+  focus: 'not-alone-focus',
+} as const;
+
+/** Styles for the page's document (highlight pseudo-elements cannot be styled from a shadow root). */
+export const HIGHLIGHT_CSS = `
+::highlight(${HIGHLIGHT_NAMES.high}) {
+  background-color: rgba(255, 196, 0, 0.28);
+  text-decoration: underline solid 2px rgb(196, 120, 0);
+}
+::highlight(${HIGHLIGHT_NAMES.low}) {
+  text-decoration: underline dotted 2px rgb(196, 120, 0);
+}
+::highlight(${HIGHLIGHT_NAMES.focus}) {
+  background-color: rgba(255, 196, 0, 0.6);
+  text-decoration: underline solid 3px rgb(150, 80, 0);
+}
+`;
+
+export interface Mark {
+  /** Unique within the page; the keyboard list and the card refer to marks by it. */
+  key: number;
+  range: Range;
+  text: string;
+  ids: string[];
+  kind: Mention['kind'];
+  confidence: Mention['confidence'];
+  /** The block element whose flow held the mention (rescans replace a block's marks). */
+  block: Element;
+}
+
+type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
+
+function highlightApi(win: Window): { registry: HighlightRegistry; Ctor: HighlightCtor } | null {
+  const w = win as unknown as { CSS?: { highlights?: HighlightRegistry }; Highlight?: HighlightCtor };
+  const registry = w.CSS?.highlights;
+  const Ctor = w.Highlight;
+  return registry && Ctor ? { registry, Ctor } : null;
+}
+
+let warnedMissingApi = false;
+
+export class MarkStore {
+  private readonly byBlock = new Map<Element, Mark[]>();
+  private nextKey = 1;
+  private readonly api: ReturnType<typeof highlightApi>;
+  private readonly high: Highlight | null = null;
+  private readonly low: Highlight | null = null;
+  private readonly focus: Highlight | null = null;
+  private focused: Mark | null = null;
+  private sorted: Mark[] | null = null;
+
+  constructor(private readonly win: Window = window) {
+    this.api = highlightApi(win);
+    if (this.api) {
+      const { registry, Ctor } = this.api;
+      this.high = new Ctor();
+      this.low = new Ctor();
+      this.focus = new Ctor();
+      this.focus.priority = 1;
+      registry.set(HIGHLIGHT_NAMES.high, this.high);
+      registry.set(HIGHLIGHT_NAMES.low, this.low);
+      registry.set(HIGHLIGHT_NAMES.focus, this.focus);
+    } else if (!warnedMissingApi) {
+      warnedMissingApi = true;
+      console.info('[Not Alone] CSS Custom Highlight API unavailable: names are listed but not drawn.');
+    }
+  }
+
+  get canDraw(): boolean {
+    return this.api !== null;
+  }
+
+  add(mention: Mention, range: Range, block: Element): Mark {
+    const mark: Mark = {
+      key: this.nextKey++,
+      range,
+      text: mention.text,
+      ids: mention.ids,
+      kind: mention.kind,
+      confidence: mention.confidence,
+      block,
+    };
+    const list = this.byBlock.get(block);
+    if (list) list.push(mark);
+    else this.byBlock.set(block, [mark]);
+    (mark.confidence === 'low' ? this.low : this.high)?.add(range);
+    this.sorted = null;
+    return mark;
+  }
+
+  /** Removes every mark inside `block` (the block itself or its descendants). */
+  removeWithin(block: Element): void {
+    for (const [b, marks] of this.byBlock) {
+      if (b === block || block.contains(b)) {
+        for (const m of marks) this.forget(m);
+        this.byBlock.delete(b);
+      }
+    }
+  }
+
+  /** Drops marks whose text left the document (a re-render replaced it). Returns how many. */
+  pruneDetached(): number {
+    let removed = 0;
+    for (const [b, marks] of this.byBlock) {
+      const kept = marks.filter((m) => {
+        const attached = m.range.startContainer.isConnected && m.range.endContainer.isConnected;
+        if (!attached) {
+          this.forget(m);
+          removed++;
+        }
+        return attached;
+      });
+      if (kept.length === 0) this.byBlock.delete(b);
+      else if (kept.length !== marks.length) this.byBlock.set(b, kept);
+    }
+    return removed;
+  }
+
+  /** True when the block's marks are all still attached (so an unchanged block needs no rescan). */
+  blockIntact(block: Element): boolean {
+    for (const [b, marks] of this.byBlock) {
+      if (b !== block && !block.contains(b)) continue;
+      if (marks.some((m) => !m.range.startContainer.isConnected || !m.range.endContainer.isConnected)) return false;
+    }
+    return true;
+  }
+
+  clear(): void {
+    for (const marks of this.byBlock.values()) for (const m of marks) this.forget(m);
+    this.byBlock.clear();
+  }
+
+  /** Every mark in document order. */
+  all(): Mark[] {
+    if (!this.sorted) {
+      this.sorted = [...this.byBlock.values()].flat().sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    }
+    return this.sorted;
+  }
+
+  byKey(key: number): Mark | undefined {
+    return this.all().find((m) => m.key === key);
+  }
+
+  /** Draws one mark as focused (keyboard or open card); null clears it. */
+  setFocused(mark: Mark | null): void {
+    if (this.focused && this.focus) this.focus.delete(this.focused.range);
+    this.focused = mark;
+    if (mark && this.focus) this.focus.add(mark.range);
+  }
+
+  /**
+   * The mark under the point, if any. Only the marks of blocks that contain the event target
+   * are measured, so a pointer move costs a few rectangle checks.
+   */
+  hitTest(target: EventTarget | null, x: number, y: number): Mark | null {
+    const node = target as Node | null;
+    let el = node && typeof node.nodeType === 'number' ? (node.nodeType === 1 ? (node as Element) : node.parentElement) : null;
+    for (; el; el = el.parentElement) {
+      const marks = this.byBlock.get(el);
+      if (!marks) continue;
+      for (const m of marks) if (rangeContainsPoint(m.range, x, y)) return m;
+    }
+    return null;
+  }
+
+  /** Removes our highlights from the page's registry (content script invalidated). */
+  dispose(): void {
+    this.clear();
+    if (this.api) for (const name of Object.values(HIGHLIGHT_NAMES)) this.api.registry.delete(name);
+  }
+
+  private forget(mark: Mark): void {
+    this.high?.delete(mark.range);
+    this.low?.delete(mark.range);
+    if (this.focused === mark) this.setFocused(null);
+    this.sorted = null;
+  }
+}
+
+/** Slack in px around a line box, so the pointer on the underline still counts. */
+const HIT_SLACK = 2;
+
+export function rangeContainsPoint(range: Range, x: number, y: number): boolean {
+  for (const r of range.getClientRects()) {
+    if (x >= r.left - HIT_SLACK && x <= r.right + HIT_SLACK && y >= r.top - HIT_SLACK && y <= r.bottom + HIT_SLACK) return true;
+  }
+  return false;
+}
+
+/** Appends the highlight styles to the page once, inside our own host element (light DOM). */
+export function installHighlightStyles(host: Element, doc: Document = document): HTMLStyleElement {
+  const style = doc.createElement('style');
+  style.dataset.notAlone = 'highlights';
+  style.textContent = HIGHLIGHT_CSS;
+  host.append(style);
+  return style;
+}

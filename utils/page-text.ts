@@ -1,0 +1,242 @@
+/**
+ * Reads a page as text flows: runs of text that a reader sees as continuous, even when inline
+ * tags split them into several text nodes ("Алексей <b>Горинов</b>"). Every flow keeps a map
+ * from its string offsets back to (text node, offset), so a match becomes a DOM Range without
+ * changing the page.
+ *
+ * A block element starts and ends a flow; `<br>` stays inside the flow as "\n" (a name broken
+ * over two lines is still one name); editable fields, form controls, code, scripts and our own
+ * UI are skipped as whole subtrees.
+ */
+
+/** Tags whose content reads as part of the surrounding line. Everything else is a block. */
+const INLINE_TAGS = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font',
+  'i', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike',
+  'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
+]);
+
+/** Subtrees never read: not prose, not ours to touch, or something the reader is typing into. */
+const SKIPPED_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button',
+  'code', 'pre', 'kbd', 'samp', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed', 'video',
+  'audio', 'head', 'title',
+]);
+
+/** Tag name of the shadow host that holds our own UI (WXT `createShadowRootUi` name). */
+export const OWN_HOST_TAG = 'not-alone-ui';
+
+/**
+ * True for an element whose whole subtree must not be read. `aria-hidden` is deliberately not
+ * here: modal scripts put it on the whole article while a cookie banner is open, and the text
+ * stays visible.
+ */
+export function isSkippedElement(el: Element): boolean {
+  const tag = el.localName;
+  if (SKIPPED_TAGS.has(tag) || tag === OWN_HOST_TAG) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  const role = el.getAttribute('role');
+  return role === 'textbox' || role === 'combobox' || role === 'searchbox';
+}
+
+/** True when the element, or an ancestor up to the document, is skipped (for subtree rescans). */
+export function isInsideSkipped(node: Node): boolean {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (isSkippedElement(el)) return true;
+  }
+  return false;
+}
+
+export function isInlineElement(el: Element): boolean {
+  // Unknown custom elements (a hyphen in the name) are inline, like any unknown element in CSS.
+  return INLINE_TAGS.has(el.localName) || (el.localName.includes('-') && el.localName !== OWN_HOST_TAG);
+}
+
+/** The nearest block-level ancestor (or the element itself): the unit that flows belong to. */
+export function blockOf(node: Node): Element | null {
+  let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (el && isInlineElement(el)) el = el.parentElement;
+  return el;
+}
+
+/** One text node's place in a flow: the flow's characters [start, start + node.length). */
+export interface FlowPiece {
+  node: Text;
+  start: number;
+}
+
+export interface TextFlow {
+  text: string;
+  /** The block element whose inline content this flow is. */
+  block: Element;
+  /** Text nodes in order; characters between pieces (a `<br>`'s "\n") belong to no node. */
+  pieces: FlowPiece[];
+}
+
+interface OpenElement {
+  el: Element;
+  isBlock: boolean;
+  /** For a block: the block to return to when it ends. */
+  outer: Element | null;
+}
+
+/**
+ * Reads `root`'s text as flows in document order, a few at a time: `next()` walks only as far
+ * as the next flow, so a long page can be read in slices between which the page runs.
+ * Flows with no letters are dropped. `root` itself is read even if it is inline.
+ */
+export class FlowWalker {
+  private readonly root: Element;
+  /** Next node to visit; null when the walk is over. */
+  private node: Node | null;
+  /** Open block elements from the root down, with whether each started a flow boundary. */
+  private readonly open: OpenElement[] = [];
+  private readonly ready: TextFlow[] = [];
+  private text = '';
+  private pieces: FlowPiece[] = [];
+  private block: Element;
+
+  constructor(root: Element) {
+    this.root = root;
+    this.block = blockOf(root) ?? root;
+    this.node = isInsideSkipped(root) ? null : root;
+  }
+
+  next(): TextFlow | null {
+    while (this.ready.length === 0 && this.node) this.step();
+    if (this.ready.length === 0) this.close();
+    return this.ready.shift() ?? null;
+  }
+
+  private close(): void {
+    if (this.pieces.length > 0 && /\p{L}/u.test(this.text)) {
+      this.ready.push({ text: this.text, block: this.block, pieces: this.pieces });
+    }
+    this.text = '';
+    this.pieces = [];
+  }
+
+  private step(): void {
+    const node = this.node!;
+    if (node.nodeType === 3) {
+      const t = node as Text;
+      if (t.data.length > 0) {
+        this.pieces.push({ node: t, start: this.text.length });
+        this.text += t.data;
+      }
+      return this.advance(node);
+    }
+    if (node.nodeType !== 1) return this.advance(node);
+    const el = node as Element;
+    if (el !== this.root && isSkippedElement(el)) {
+      // A skipped field or code span is a hard boundary: no name runs through it.
+      this.close();
+      return this.advance(el);
+    }
+    if (el.localName === 'br') {
+      if (this.pieces.length > 0) this.text += '\n';
+      return this.advance(el);
+    }
+    const isBlock = el === this.root || !isInlineElement(el);
+    if (isBlock) {
+      this.close();
+      this.open.push({ el, isBlock, outer: this.block });
+      this.block = el;
+    } else {
+      this.open.push({ el, isBlock, outer: null });
+    }
+    if (el.firstChild) this.node = el.firstChild;
+    else this.leave();
+  }
+
+  /** Moves past `node` to its next sibling, leaving finished ancestors. */
+  private advance(node: Node): void {
+    if (node === this.root) {
+      this.node = null;
+      return;
+    }
+    if (node.nextSibling) this.node = node.nextSibling;
+    else this.leave();
+  }
+
+  /** Leaves the innermost open element (its children are done) and moves on. */
+  private leave(): void {
+    const top = this.open.pop();
+    // The page may have moved nodes between two slices: never wander outside the root.
+    if (!top || (top.el !== this.root && !this.root.contains(top.el))) {
+      this.node = null;
+      return;
+    }
+    if (top.isBlock) {
+      this.close();
+      this.block = top.outer ?? this.block;
+    }
+    this.advance(top.el);
+  }
+}
+
+/** All flows of `root` at once (tests, small subtrees). */
+export function collectFlows(root: Element): TextFlow[] {
+  const walker = new FlowWalker(root);
+  const flows: TextFlow[] = [];
+  for (let flow = walker.next(); flow; flow = walker.next()) flows.push(flow);
+  return flows;
+}
+
+/** Index of the piece holding flow offset `offset`; `asEnd` picks the piece a range ends in. */
+function pieceAt(flow: TextFlow, offset: number, asEnd: boolean): number {
+  let lo = 0;
+  let hi = flow.pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const p = flow.pieces[mid]!;
+    if (asEnd ? p.start < offset : p.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * A DOM Range over the flow's characters [start, end), crossing text nodes as needed.
+ * Null when the offsets fall outside every node (they only touched a synthetic "\n").
+ */
+export function flowRange(flow: TextFlow, start: number, end: number, doc: Document = document): Range | null {
+  if (flow.pieces.length === 0 || end <= start) return null;
+  const first = flow.pieces[pieceAt(flow, start, false)]!;
+  const last = flow.pieces[pieceAt(flow, end, true)]!;
+  const startOffset = Math.min(Math.max(start - first.start, 0), first.node.length);
+  const endOffset = Math.min(Math.max(end - last.start, 0), last.node.length);
+  const range = doc.createRange();
+  range.setStart(first.node, startOffset);
+  range.setEnd(last.node, endOffset);
+  return range.collapsed ? null : range;
+}
+
+/** Containers that hold the article on the supported sites, most specific first. */
+const ARTICLE_SELECTORS = ['article', '[itemprop="articleBody"]', 'main', '[role="main"]'];
+
+/**
+ * Where to read: every outermost `<article>` when the page has them, else the main content
+ * (`[itemprop=articleBody]`, `<main>`), else the whole body. Menus and footers outside the
+ * article are then never read.
+ */
+export function findScanRoots(doc: Document = document): Element[] {
+  for (const selector of ARTICLE_SELECTORS) {
+    const found = [...doc.querySelectorAll(selector)].filter((el) => !isInsideSkipped(el));
+    const outermost = found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
+    if (outermost.length > 0) return outermost;
+  }
+  return doc.body ? [doc.body] : [];
+}
+
+/** A cheap string hash (FNV-1a) so an unchanged block is not matched again. */
+export function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,176 @@
+/**
+ * Decides when and where the page is read again. A MutationObserver only collects what
+ * changed; the work runs later in an idle callback (with a timeout, so busy pages still get
+ * it), once per batch, for the smallest set of blocks that covers the changes. A huge batch
+ * (more than `hugeMutation` records) asks for one full rescan instead. Nothing runs while the
+ * tab is hidden, and everything stops when the signal aborts.
+ */
+import { blockOf, isInlineElement } from './page-text';
+
+export interface ScanRequest {
+  /** Read every scan root again (first scan, SPA navigation, huge mutation). */
+  full: boolean;
+  /** Blocks whose text may have changed, outermost only, in no particular order. */
+  blocks: Element[];
+}
+
+export interface ScanSchedulerOptions {
+  doc?: Document;
+  signal: AbortSignal;
+  /** Nodes of our own UI: their mutations are never work. */
+  isOwnNode: (node: Node) => boolean;
+  /** Runs one batch; the scheduler waits for it before starting the next. */
+  run: (request: ScanRequest) => Promise<void>;
+  hugeMutation?: number;
+  /** Longest wait for an idle period before the batch runs anyway. */
+  idleTimeoutMs?: number;
+}
+
+export class ScanScheduler {
+  private readonly doc: Document;
+  private readonly opts: ScanSchedulerOptions;
+  private readonly observer: MutationObserver;
+  private pendingFull = false;
+  private pending = new Set<Element>();
+  private pendingRecords = 0;
+  private scheduled = false;
+  private running: Promise<void> | null = null;
+
+  constructor(opts: ScanSchedulerOptions) {
+    this.opts = opts;
+    this.doc = opts.doc ?? document;
+    this.observer = new MutationObserver((records) => this.collect(records));
+    opts.signal.addEventListener('abort', () => this.stop(), { once: true });
+    this.doc.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  /** Starts observing and schedules the first full scan. */
+  start(): void {
+    if (this.opts.signal.aborted) return;
+    this.observer.observe(this.doc.documentElement, { childList: true, characterData: true, subtree: true });
+    this.requestFull();
+  }
+
+  requestFull(): void {
+    this.pendingFull = true;
+    this.schedule();
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    this.doc.removeEventListener('visibilitychange', this.onVisibility);
+    this.pending.clear();
+    this.pendingFull = false;
+  }
+
+  /** Resolves when no batch is pending or running (tests, benchmarks). */
+  async idle(): Promise<void> {
+    while (this.running || this.scheduled) {
+      if (this.running) await this.running;
+      else await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  private readonly onVisibility = () => {
+    if (!this.doc.hidden && (this.pendingFull || this.pending.size > 0)) this.schedule();
+  };
+
+  private collect(records: MutationRecord[]): void {
+    if (this.opts.signal.aborted || this.pendingFull) return;
+    this.pendingRecords += records.length;
+    if (this.pendingRecords > (this.opts.hugeMutation ?? 1000)) {
+      this.pendingFull = true;
+      this.pending.clear();
+      this.schedule();
+      return;
+    }
+    for (const record of records) {
+      if (this.opts.isOwnNode(record.target)) continue;
+      if (record.type === 'characterData') {
+        this.add(record.target);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (!this.opts.isOwnNode(node)) this.add(node);
+      }
+      // Removing text or an inline element changes the flow it sat in; removing a block
+      // only detaches marks, which the scan prunes.
+      for (const node of record.removedNodes) {
+        if (node.nodeType === 3 || (node.nodeType === 1 && isInlineElement(node as Element))) {
+          this.add(record.target);
+          break;
+        }
+      }
+    }
+    if (this.pending.size > 0) this.schedule();
+  }
+
+  private add(node: Node): void {
+    if (!node.isConnected && node.nodeType !== 3) return;
+    const block = blockOf(node);
+    if (block) this.pending.add(block);
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.opts.signal.aborted) return;
+    if (this.doc.hidden) return; // onVisibility picks it up
+    this.scheduled = true;
+    const win = this.doc.defaultView ?? window;
+    const go = () => {
+      this.scheduled = false;
+      void this.flush();
+    };
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(go, { timeout: this.opts.idleTimeoutMs ?? 200 });
+    else win.setTimeout(go, 50);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.opts.signal.aborted) return;
+    if (this.doc.hidden) return;
+    if (this.running) {
+      await this.running;
+      return this.schedule();
+    }
+    const full = this.pendingFull;
+    const blocks = full ? [] : outermost([...this.pending].filter((b) => b.isConnected));
+    this.pendingFull = false;
+    this.pending = new Set();
+    this.pendingRecords = 0;
+    if (!full && blocks.length === 0) return;
+    this.running = this.opts.run({ full, blocks }).finally(() => {
+      this.running = null;
+    });
+    await this.running;
+    if (this.pendingFull || this.pending.size > 0) this.schedule();
+  }
+}
+
+/** Drops every element that sits inside another one of the list. */
+export function outermost(elements: Element[]): Element[] {
+  const set = new Set(elements);
+  return elements.filter((el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+    return true;
+  });
+}
+
+/**
+ * Gives the page a turn: `scheduler.yield()` where the browser has it (keeps our place in the
+ * queue), else a macrotask.
+ */
+export function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** A time budget per slice of work: `spent()` is true once the slice ran `budgetMs`. */
+export function sliceTimer(budgetMs = 12): { spent: () => boolean; reset: () => void } {
+  let start = performance.now();
+  return {
+    spent: () => performance.now() - start > budgetMs,
+    reset: () => {
+      start = performance.now();
+    },
+  };
+}
