@@ -27,7 +27,8 @@ export const DEFAULT_INDEX_URL = 'https://not-alone-extension.github.io/index/in
  * the index host. A release must be built with NOT_ALONE_INDEX_PUBKEY set to the production
  * key. See DEVELOPERS.md and PRIVACY.md.
  */
-export const TEST_INDEX_PUBKEY = readFileSync(new URL('./scripts/index/test-keys/TEST-ONLY-public-key.raw.b64', import.meta.url), 'utf8').trim();
+// Read relative to the working directory: wxt and vitest both run from the repository root.
+export const TEST_INDEX_PUBKEY = readFileSync('scripts/index/test-keys/TEST-ONLY-public-key.raw.b64', 'utf8').trim();
 export const DEFAULT_INDEX_PUBKEY = TEST_INDEX_PUBKEY;
 
 export const INDEX_URL = process.env.NOT_ALONE_INDEX_URL || DEFAULT_INDEX_URL;

@@ -7,6 +7,7 @@
  * order inside each list carries no meaning. Masculine surname forms only: the feminine and
  * Latin forms are derived in `isCommonSurname`.
  */
+import { spellingKey } from './spelling-key';
 
 const SURNAMES = `
 иванов смирнов кузнецов попов васильев петров соколов михайлов новиков федоров морозов волков
@@ -49,29 +50,6 @@ const FIRST_NAMES = `
 таисия тамара татьяна ульяна юлия яна
 alexander michael peter paul nicholas gregory george eugene catherine helen
 `;
-
-const TO_LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
-  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
-  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
-};
-
-/**
- * A spelling key shared by a Cyrillic name and its usual Latin spellings: Dmitry, Dmitri,
- * Dmitrii and дмитрий all give "dmitri"; Yevgeny and евгений "evgeni"; Fyodor and федор "fedor".
- * Only for looking names up in the lists below, never for matching page text to the index.
- */
-export function spellingKey(norm: string): string {
-  let s = '';
-  for (const ch of norm) s += TO_LATIN[ch] ?? ch;
-  return s
-    .replace(/x/g, 'ks')
-    .replace(/kh/g, 'h')
-    .replace(/[yij]+/g, 'i')
-    .replace(/^ie/, 'e')
-    .replace(/i[eo]/g, 'e')
-    .replace(/'/g, '');
-}
 
 function words(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean));

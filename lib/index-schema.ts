@@ -6,6 +6,7 @@
  * does not pass it is rejected with its reason, never half-used.
  */
 import * as v from 'valibot';
+import { REGIMES } from './sentence';
 
 /** Bumped when the shape changes incompatibly; readers refuse other versions. */
 export const INDEX_SCHEMA_VERSION = 1;
@@ -58,6 +59,22 @@ export const SourceSchema = v.object({
   asOf: v.nullable(IsoDate),
 });
 
+export const FacilityRefSchema = v.object({
+  /** ИК, СИЗО, КП, ЛИУ, … as the FSIN directory writes them. */
+  type: ShortText(20),
+  number: ShortText(20),
+  region: ShortText(200),
+  postcode: v.nullable(v.pipe(v.string(), v.regex(/^\d{6}$/, 'postcodes have six digits'))),
+});
+export type FacilityRef = v.InferOutput<typeof FacilityRefSchema>;
+
+export const ProvenanceSchema = v.object({
+  /** Source family: snapshot, additions, memopzk, memopzk-page, rosuznik, table. */
+  source: ShortText(40),
+  asOf: v.nullable(IsoDate),
+});
+export type Provenance = v.InferOutput<typeof ProvenanceSchema>;
+
 export const LetterOptionSchema = v.object({
   service: v.picklist(['memorial', 'rosuznik', 'lettersnow', 'fsin-pismo']),
   url: HttpsUrl,
@@ -96,11 +113,17 @@ export const PrisonerRecordSchema = v.object({
       text: ShortText(600),
       years: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(99))),
       months: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(11))),
+      /** Parsed from the text by lib/sentence.ts; absent when the text does not say. */
+      regime: v.optional(v.picklist(REGIMES)),
+      suspended: v.optional(v.literal(true)),
+      inAbsentia: v.optional(v.literal(true)),
     }),
   ),
   sentenceDate: v.nullable(IsoDate),
   facility: v.nullable(ShortText(300)),
   address: v.object({ ru: v.nullable(ShortText(600)), en: v.nullable(ShortText(600)) }),
+  /** The FSIN directory row the facility or address was matched to; absent when none matched. */
+  facilityRef: v.optional(FacilityRefSchema),
   case: v.nullable(ShortText(300)),
   category: v.nullable(ShortText(80)),
   notes: v.nullable(ShortText(4000)),
@@ -108,6 +131,11 @@ export const PrisonerRecordSchema = v.object({
   /** Letter services that reach this person; empty for anyone not in custody. */
   letters: v.array(LetterOptionSchema),
   forms: NameFormsSchema,
+  /**
+   * Which source (and the date it states) each field came from. Key "*" covers every field
+   * not listed; other keys are field paths ("address.ru", "status", "name.ru").
+   */
+  provenance: v.optional(v.record(v.pipe(v.string(), v.maxLength(40)), ProvenanceSchema)),
 });
 export type PrisonerRecord = v.InferOutput<typeof PrisonerRecordSchema>;
 

@@ -31,10 +31,34 @@ function caseWords(caseName: string): string[] {
   return out;
 }
 
+/**
+ * How a birth year is written next to a name ("1971 г. р.", "born in 1999"); a bare year is
+ * too often just a date ("held every year since 2005").
+ */
+function birthPhrases(record: PrisonerRecord): string[] {
+  const out: string[] = [];
+  const year = record.birthYear ?? (record.birthDate ? Number(record.birthDate.slice(0, 4)) : null);
+  if (year) {
+    for (const phrase of ['{} г. р', '{} г.р', '{} года рождения', '{} г. рождения', 'born {}', 'born in {}', 'b. {}', 'родился в {}', 'родилась в {}']) {
+      out.push(phrase.replace('{}', String(year)));
+    }
+  }
+  const date = record.birthDate && /^(\d{4})-(\d{2})-(\d{2})$/.exec(record.birthDate);
+  if (date) out.push(`${date[3]}.${date[2]}.${date[1]}`);
+  return out;
+}
+
+/** Article numbers and birth year or date: specific enough to support a common name on their own. */
 export function hintsFor(record: PrisonerRecord): string[] {
   const hints = new Set<string>();
   for (const charge of record.charges) for (const n of articleNumbers(charge.article)) hints.add(n);
-  if (record.birthYear) hints.add(String(record.birthYear));
+  for (const phrase of birthPhrases(record)) hints.add(phrase);
+  return [...hints];
+}
+
+/** Region and case words: common on unrelated pages too ("Moscow", "network"). */
+export function weakHintsFor(record: PrisonerRecord): string[] {
+  const hints = new Set<string>();
   if (record.region) {
     const stem = regionStem(record.region);
     if (stem) hints.add(stem);
@@ -45,7 +69,7 @@ export function hintsFor(record: PrisonerRecord): string[] {
 
 export function toMatcherData(index: PrisonerIndex): MatcherData {
   const people: MatcherPerson[] = index.records.map((record) => {
-    const person: MatcherPerson = { id: record.id, forms: record.forms, hints: hintsFor(record) };
+    const person: MatcherPerson = { id: record.id, forms: record.forms, hints: hintsFor(record), weakHints: weakHintsFor(record) };
     if (record.name.derived) person.derivedScript = record.name.derived;
     return person;
   });

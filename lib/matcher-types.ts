@@ -15,10 +15,15 @@ export interface MatcherPerson {
    */
   derivedScript?: 'ru' | 'en';
   /**
-   * Lower-case words or numbers that, found anywhere on the page, support that this person is
-   * meant: article numbers ("207.3"), birth year, region and case words. Optional.
+   * Lower-case numbers or word starts that, found anywhere on the page, support that this
+   * person is meant: article numbers ("207.3"), birth year. Optional.
    */
   hints?: string[];
+  /**
+   * Weaker hints (region stem, words of the case name): they support only together with some
+   * prosecution vocabulary on the page. Optional.
+   */
+  weakHints?: string[];
 }
 
 export interface MatcherData {
@@ -36,7 +41,12 @@ export interface Mention {
   ids: string[];
   /** 'full': first name (or initials) with surname; 'surname': a later surname-only mention. */
   kind: 'full' | 'surname';
-  /** 'low' when the name is common or rests on derived spellings and the page gives no support. */
+  /**
+   * 'low' when the page gives too little support that the prisoner is meant: no political or
+   * prosecution context (political vocabulary alone is enough for a rare name; a common name,
+   * namesakes or back-transliterated spellings need political and justice vocabulary, or the
+   * person's article, birth year, region or case on the page).
+   */
   confidence: 'high' | 'low';
 }
 

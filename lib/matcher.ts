@@ -8,8 +8,10 @@
  */
 import { isCommonFirstName, isCommonSurname } from './common-names';
 import { shortForms } from './diminutives';
+import { spellingKey } from './spelling-key';
 import type { Matcher, MatcherData, Mention, PageContext } from './matcher-types';
 import { PageSupport } from './page-support';
+import { OFFICIAL_WORDS, ROLE_WORDS } from './roles';
 import { tokenize, type WordToken } from './tokenize';
 
 type Script = 'ru' | 'en';
@@ -18,8 +20,8 @@ interface Person {
   id: string;
   firsts: readonly string[];
   firstSet: ReadonlySet<string>;
-  /** `lossy` keys of the first-name forms when the Cyrillic forms were back-transliterated. */
-  firstLossy: ReadonlySet<string> | null;
+  /** `fallbackKey`s of the first-name forms that have one. */
+  firstFallback: ReadonlySet<string>;
   middles: ReadonlySet<string>;
   /** Transliteration-tolerant keys of the patronymic forms, per script. */
   middleKeys: Record<Script, ReadonlySet<string>>;
@@ -28,6 +30,7 @@ interface Person {
   /** Script whose forms were only back-transliterated; 'all' when unknown which. */
   derived: Script | 'all' | null;
   hints: readonly string[];
+  weakHints: readonly string[];
 }
 
 /** How a token in the patronymic slot relates to one record. */
@@ -36,6 +39,9 @@ type MiddleVerdict = 'match' | 'allowed' | 'mismatch' | 'none';
 const CYRILLIC = /[\u0400-\u04FF]/;
 /** Russian and Ukrainian patronymics in any case; Latin nominatives. */
 const PATRONYMIC = /(?:ович|евич|ьич|ыч|ич)(?:а|у|ем|е)?$|(?:овн|евн|ичн|івн|ївн)(?:а|ы|е|у|ой|ою|и|і)$|(?:ovich|evich|ovych|evych|yich|ovna|evna|ichna|ivna|yivna)$/;
+
+/** The second word of a Turkic patronymic: "Теймур Рза оглы", "Sevil Rza kyzy". */
+const TURKIC_PATRONYMIC = new Set(['оглы', 'оглу', 'кызы', 'гызы', 'улы', 'ogly', 'oglu', 'ogli', 'kyzy', 'qizi', 'gyzy']);
 
 export function isPatronymicShaped(norm: string): boolean {
   return norm.length >= 5 && PATRONYMIC.test(norm);
@@ -52,12 +58,15 @@ function looseKey(norm: string): string {
 }
 
 /**
- * Back-transliteration cannot know where Russian has ь, ъ or э ("Kulkov" is Кульков, the
- * index may hold only кулков). For back-transliterated Cyrillic forms the matcher also
- * compares this key, and such matches rest on derived forms (lower confidence).
+ * The second key a name form is looked up under, for spellings the index cannot list:
+ * - Latin: the spelling key, so Yesypenko finds Esipenko and Iuliia finds Yulia;
+ * - Cyrillic, only for back-transliterated forms: without ь, ъ and with э→е, because
+ *   "Kulkov" cannot tell that the name is Кульков (such matches rest on derived forms).
+ * Returns null for a Cyrillic form that was read in a source: it must match exactly.
  */
-function lossy(norm: string): string {
-  return norm.replace(/[ьъ]/g, '').replace(/э/g, 'е');
+function fallbackKey(norm: string, derivedCyrillic: boolean): string | null {
+  if (scriptOf(norm) === 'en') return spellingKey(norm);
+  return derivedCyrillic ? norm.replace(/[ьъ]/g, '').replace(/э/g, 'е') : null;
 }
 
 function addTo(map: Map<string, number[]>, key: string, person: number): void {
@@ -84,8 +93,8 @@ export function createMatcher(data: MatcherData): Matcher {
   const people: Person[] = [];
   const byLast = new Map<string, number[]>();
   const byFirst = new Map<string, number[]>();
-  const byLastLossy = new Map<string, number[]>();
-  const byFirstLossy = new Map<string, number[]>();
+  const byLastFallback = new Map<string, number[]>();
+  const byFirstFallback = new Map<string, number[]>();
   const anyMiddle = new Set<string>();
 
   for (const record of data.people) {
@@ -100,23 +109,32 @@ export function createMatcher(data: MatcherData): Matcher {
     }
     const derived = record.derivedScript ?? (record.forms.derived ? 'all' : null);
     const derivedRu = derived === 'ru' || derived === 'all';
+    const firstFallback = new Set<string>();
+    for (const form of first) {
+      const key = fallbackKey(form, derivedRu);
+      if (key !== null) {
+        firstFallback.add(key);
+        addTo(byFirstFallback, key, index);
+      }
+    }
+    for (const form of last) {
+      const key = fallbackKey(form, derivedRu);
+      if (key !== null) addTo(byLastFallback, key, index);
+    }
     people.push({
       id: record.id,
       firsts: record.forms.first,
       firstSet: new Set(first),
-      firstLossy: derivedRu ? new Set(first.filter((f) => scriptOf(f) === 'ru').map(lossy)) : null,
+      firstFallback,
       middles: new Set(middle),
       middleKeys,
       common: last.some(isCommonSurname) && first.some(isCommonFirstName),
       derived,
       hints: record.hints ?? [],
+      weakHints: record.weakHints ?? [],
     });
     for (const form of last) addTo(byLast, form, index);
     for (const form of first) addTo(byFirst, form, index);
-    if (derivedRu) {
-      for (const form of last) if (scriptOf(form) === 'ru') addTo(byLastLossy, lossy(form), index);
-      for (const form of first) if (scriptOf(form) === 'ru') addTo(byFirstLossy, lossy(form), index);
-    }
   }
 
   function middleVerdict(p: Person, token: WordToken): MiddleVerdict {
@@ -135,29 +153,51 @@ export function createMatcher(data: MatcherData): Matcher {
   }
 
   const initialFits = (p: Person, initial: string): boolean => p.firsts.some((f) => f.startsWith(initial));
-  /** Records with this surname form (exactly, or by the lossy key for derived forms). */
+  /** A page word's fallback key: any Cyrillic word may meet a back-transliterated form. */
+  const pageKeys = new Map<string, string>();
+  const pageKey = (norm: string): string => {
+    let key = pageKeys.get(norm);
+    if (key === undefined) {
+      // Remembered per word: capitalised words repeat across a page and across pages.
+      if (pageKeys.size > 20_000) pageKeys.clear();
+      key = fallbackKey(norm, true)!;
+      pageKeys.set(norm, key);
+    }
+    return key;
+  };
+  /** Records with this surname form, exactly or by the fallback key. */
   function surnameOwners(norm: string): number[] | undefined {
     const exact = byLast.get(norm);
-    const loose = byLastLossy.size > 0 && CYRILLIC.test(norm) ? byLastLossy.get(lossy(norm)) : undefined;
+    const loose = byLastFallback.get(pageKey(norm));
     if (!loose) return exact;
     if (!exact) return loose;
     return [...new Set([...exact, ...loose])];
   }
-  const isFirstName = (norm: string): boolean =>
-    byFirst.has(norm) || (byFirstLossy.size > 0 && CYRILLIC.test(norm) && byFirstLossy.has(lossy(norm)));
-  const hasFirstName = (p: Person, norm: string): boolean => p.firstSet.has(norm) || (p.firstLossy?.has(lossy(norm)) ?? false);
+  const isFirstName = (norm: string): boolean => byFirst.has(norm) || byFirstFallback.has(pageKey(norm));
+  const hasFirstName = (p: Person, norm: string): boolean => p.firstSet.has(norm) || p.firstFallback.has(pageKey(norm));
   const firstLike = (norm: string): boolean => isFirstName(norm) || isCommonFirstName(norm);
 
+  /**
+   * How sure a mark is. Every name needs some support from the page, because a namesake on a
+   * page about football or a city council is not the prisoner:
+   * - the page is about political prosecution (political and justice vocabulary), or it names
+   *   the person's article or birth year, or their region/case words next to either vocabulary;
+   * - for a rare name (not common, not shared by several records, not back-transliterated),
+   *   political vocabulary alone is enough.
+   */
   function confidence(ids: readonly number[], script: Script, page: Page): 'high' | 'low' {
+    const support = page.support;
+    if (support.aboutProsecution()) return 'high';
+    if (ids.some((i) => support.mentionsAny(people[i]!.hints))) return 'high';
+    const political = support.isPolitical();
+    if ((political || support.touchesProsecution()) && ids.some((i) => support.mentionsAny(people[i]!.weakHints))) return 'high';
     const weak =
       ids.length > 1 ||
       ids.some((i) => {
         const p = people[i]!;
         return p.common || p.derived === 'all' || p.derived === script;
       });
-    if (!weak) return 'high';
-    if (page.support.aboutProsecution()) return 'high';
-    return ids.some((i) => page.support.mentionsAny(people[i]!.hints)) ? 'high' : 'low';
+    return !weak && political ? 'high' : 'low';
   }
 
   function scan(tokens: WordToken[], page: Page): Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> {
@@ -182,6 +222,14 @@ export function createMatcher(data: MatcherData): Matcher {
       const single = surnameOwners(t.norm);
       if (single) out.push({ length: 1, people: single });
       return out;
+    };
+
+    /** A Turkic patronymic ("Рза оглы") at k that fits record p: it covers two tokens. */
+    const turkicAt = (from: number, k: number, p: Person): boolean => {
+      const father = inRun(from, k);
+      const word = inRun(from, k + 1);
+      if (!nameWord(father) || !word || !TURKIC_PATRONYMIC.has(word.norm)) return false;
+      return p.middles.size === 0 || p.middles.has(father.norm);
     };
 
     function fullAt(i: number): Found | null {
@@ -209,6 +257,10 @@ export function createMatcher(data: MatcherData): Matcher {
               }
             }
           }
+          // First Father оглы Last
+          for (const { length, people: lasts } of lastAt(i, i + 3)) {
+            for (const p of lasts) if (hasFirst(p) && turkicAt(i, i + 1, people[p]!)) record(p, 3 + length);
+          }
         }
         // Last First [Patronymic], Last Initial [Initial]
         for (const { length: lastLength, people: lasts } of lastAt(i, i)) {
@@ -228,6 +280,7 @@ export function createMatcher(data: MatcherData): Matcher {
                   continue;
                 }
                 if (verdict !== 'none') length++;
+                else if (turkicAt(i, k + 1, people[p]!)) length += 2;
               }
               record(p, length);
             }
@@ -275,6 +328,8 @@ export function createMatcher(data: MatcherData): Matcher {
       const prev = i > 0 && !tokens[i]!.breakBefore ? tokens[i - 1] : undefined;
       // "Ольга Бахтина", "Sergei Ivanov": a different first name makes it someone else.
       if (prev && prev.capitalised && (prev.initial || firstLike(prev.norm))) return null;
+      // "judge Ivanov", "свидетель Иванов": someone else with that surname.
+      if (prev && ROLE_WORDS.has(prev.norm)) return null;
       for (const { length, people: lasts } of lastAt(i, i)) {
         const named = lasts.filter((p) => page.fullyNamed.has(people[p]!.id));
         if (named.length === 0) continue;
@@ -294,6 +349,9 @@ export function createMatcher(data: MatcherData): Matcher {
       }
       const full = fullAt(i);
       if (full) {
+        const prev = i > 0 && !tokens[i]!.breakBefore ? tokens[i - 1] : undefined;
+        // "судья Дмитрий Иванов": a namesake on the bench, not the prisoner.
+        if (prev && OFFICIAL_WORDS.has(prev.norm)) full.people = [];
         if (full.people.length > 0) {
           found.push({ from: i, to: i + full.length - 1, ids: full.people, kind: 'full' });
           for (const p of full.people) page.fullyNamed.add(people[p]!.id);

@@ -1,27 +1,54 @@
 /**
  * Whether a page gives context that a common name is meant as the political prisoner:
- * the vocabulary of political prosecution, or words tied to the person (article, birth year,
- * region, case). Used by the matcher to set `confidence` on common names and namesakes.
+ * the vocabulary of political prosecution, or words tied to the person (article, birth year;
+ * region and case words together with some justice vocabulary). Used by the matcher to set
+ * `confidence` on common names and namesakes.
  */
 
 /**
- * Stems of prosecution vocabulary, lower case with ё→е, matched at the start of a word.
- * Two different stems on a page count as support: one alone ("court", "arrested") also turns
- * up in pages about sport or business.
+ * Word lists below: a stem matches at the start of a word; a trailing "$" asks for the whole
+ * word ("суд$" is the court, not "судак" or "судейство").
+ *
+ * Stems that place a page in politics: political prisoners, the articles and labels used
+ * against dissent, protest, and the organisations that document it. Lower case, ё→е, matched
+ * at the start of a word. ("political" alone is not here: a music review may ask whether an
+ * album is political.)
  */
-const PROSECUTION_STEMS = [
+const POLITICAL_STEMS = [
   // Russian
-  'политзаключ', 'политическ', 'приговор', 'осужд', 'колони', 'сизо', 'уголовн', 'обвиня',
-  'обвинен', 'задержан', 'арестов', 'под арест', 'домашн', 'лишени свобод', 'заключени',
-  'преследовани', 'репресси', 'мемориал', 'овд-инфо', 'медиазон', 'фейк', 'дискредитац',
-  'экстремис', 'террорис', 'госизмен', 'государственн измен', 'иноагент', 'нежелательн',
-  'статье', 'статьи ук', 'ук рф', 'фсин', 'фсб', 'следовател', 'прокурор', 'адвокат',
+  'политзаключ', 'политически мотивир', 'политическ преследов', 'политическое преследов',
+  'репресс', 'правозащит', 'антивоен', 'против войны', 'фейк',
+  'дискредит', 'экстремис', 'террорис', 'госизмен', 'государственной измен', 'шпионаж',
+  'иноагент', 'иностранн агент', 'иностранного агента', 'нежелательн', 'оппозиц', 'протест',
+  'митинг', 'пикет', 'активист', 'навальн', 'фбк', 'свидетели иеговы', 'свидетелей иеговы',
+  'иегов', 'хизб', 'крымск татар', 'крымскотатар', 'крымская солидарность', 'овд-инфо',
+  'росузник', 'диссидент', 'цензур', 'свобод слова', 'обмен заключен', 'обмена заключен',
+  'обмене заключен', 'обмену заключен', 'обмен политзаключ',
   // English
-  'political prisoner', 'politically motivated', 'sentenced', 'convicted', 'penal colony',
-  'prison', 'pretrial', 'pre-trial', 'remand', 'detention', 'custody', 'criminal case',
-  'criminal code', 'prosecut', 'charged', 'arrested', 'detained', 'extremis', 'terroris',
-  'treason', 'discredit', 'fake news', 'memorial', 'ovd-info', 'ovdinfo', 'mediazona',
-  'repression', 'imprison', 'jail', 'verdict', 'investigator', 'lawyer', 'fsb', 'fsin',
+  'political prisoner', 'politically motivated', 'political persecution', 'persecution',
+  'repression', 'human rights', 'anti-war', 'antiwar', 'fake news', 'fakes', 'discredit',
+  'extremis', 'terroris', 'treason', 'espionage', 'foreign agent', 'undesirable', 'opposition',
+  'protest', 'picket', 'activist', 'dissident', 'navalny', 'jehovah', 'hizb', 'crimean tatar',
+  'crimean solidarity', 'memopzk', 'ovd-info', 'ovdinfo', 'rosuznik', 'censorship',
+  'freedom of speech', 'prisoner exchange', 'prisoner swap',
+  // Articles of the Criminal Code used against speech, protest, faith and dissent (the bare
+  // three-digit ones are left out: "275" or "212" is just a number on most pages)
+  '207.3', '280.3', '280.4', '205.2', '205.5', '275.1', '282.1', '282.2', '284.1', '354.1', '330.1',
+] as const;
+
+/** Stems of criminal justice: arrest, charge, trial, sentence, custody. */
+const JUSTICE_STEMS = [
+  // Russian
+  'приговор', 'осужд', 'колони', 'сизо', 'уголовн', 'обвиня', 'обвинен', 'задержан', 'арестов',
+  'под арест', 'домашн арест', 'лишени свобод', 'заключени', 'суд$', 'суда$', 'суде$', 'судом$',
+  'судах$', 'судья', 'судьи', 'судье', 'судебн', 'освобожд', 'вышел на свободу', 'вышла на свободу',
+  'преследовани',
+  'фсин', 'фсб', 'следовател', 'прокурор', 'адвокат', 'ук рф', 'статье', 'статьи',
+  // English
+  'sentenced', 'sentence', 'convicted', 'penal colony', 'prison', 'pretrial', 'pre-trial',
+  'remand', 'detention', 'custody', 'criminal case', 'criminal code', 'prosecut', 'charged',
+  'charges', 'arrested', 'detained', 'jail', 'verdict', 'court', 'investigator', 'lawyer',
+  'fsb', 'fsin', 'released from',
 ] as const;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -30,11 +57,13 @@ function prepare(text: string): string {
   return text.toLowerCase().replace(/ё/g, 'е');
 }
 
-/** True when `needle` occurs in `hay` starting at a word boundary (and, for numbers, ending at one). */
-export function containsWord(hay: string, needle: string): boolean {
+/** True when `word` occurs in `hay` from a word start (ending at a word end too for numbers and "…$"). */
+export function containsWord(hay: string, word: string, start = 0): boolean {
+  const whole = word.endsWith('$');
+  const needle = whole ? word.slice(0, -1) : word;
   if (!needle) return false;
   const numeric = /^[\d.]+$/.test(needle);
-  let from = 0;
+  let from = start;
   for (;;) {
     const at = hay.indexOf(needle, from);
     if (at < 0) return false;
@@ -43,17 +72,20 @@ export function containsWord(hay: string, needle: string): boolean {
     const next = hay[at + needle.length + 1] ?? ' ';
     const startsWord = !WORD_CHAR.test(before) && !(numeric && before === '.');
     // "207" must not match inside "207.3", nor "207.3" inside "207.31".
-    const endsWord = !numeric || !(/\d/.test(after) || (after === '.' && /\d/.test(next)));
+    const endsWord = numeric ? !(/\d/.test(after) || (after === '.' && /\d/.test(next))) : !whole || !WORD_CHAR.test(after);
     if (startsWord && endsWord) return true;
     from = at + 1;
   }
 }
 
-/** The text of one page as seen so far (or the whole page), with cached answers. */
+/**
+ * The text of one page as seen so far (or the whole page), with remembered answers. Runs
+ * added later are searched on their own, so a page fed block by block costs one pass per word.
+ */
 export class PageSupport {
   private text: string;
-  private vocabulary: boolean | null = null;
-  private readonly hintAnswers = new Map<string, boolean>();
+  /** Per stem or hint: -1 when found, else how much of the text was searched without finding it. */
+  private readonly searched = new Map<string, number>();
 
   constructor(wholePageText?: string) {
     this.text = wholePageText ? prepare(wholePageText) : '';
@@ -66,34 +98,43 @@ export class PageSupport {
   /** Adds a run of text the matcher is about to scan (only when the whole page is unknown). */
   add(run: string): void {
     if (this.complete) return;
+    // Runs are joined by a line break, so no word runs across two of them.
     this.text += `\n${prepare(run)}`;
-    // A "no" may turn into a "yes" with more text; a "yes" stays.
-    if (this.vocabulary === false) this.vocabulary = null;
-    for (const [hint, found] of this.hintAnswers) if (!found) this.hintAnswers.delete(hint);
   }
 
-  /** At least two different prosecution stems appear on the page. */
+  private has(word: string): boolean {
+    const upTo = this.searched.get(word) ?? 0;
+    if (upTo < 0) return true;
+    if (upTo >= this.text.length) return false;
+    const found = containsWord(this.text, word, Math.max(0, upTo - word.length));
+    this.searched.set(word, found ? -1 : this.text.length);
+    return found;
+  }
+
+  private hasAnyOf(words: readonly string[]): boolean {
+    return words.some((word) => this.has(word));
+  }
+
+  /** The page speaks of politics: dissent, protest, political prisoners, the articles used. */
+  isPolitical(): boolean {
+    return this.hasAnyOf(POLITICAL_STEMS);
+  }
+
+  /** The page speaks of criminal justice (arrest, trial, sentence, custody…). */
+  touchesProsecution(): boolean {
+    return this.hasAnyOf(JUSTICE_STEMS);
+  }
+
+  /**
+   * The page is about political prosecution: both vocabularies appear. Either alone is common
+   * elsewhere (a bribery trial, a review of "protest music").
+   */
   aboutProsecution(): boolean {
-    if (this.vocabulary === null) {
-      let found = 0;
-      for (const stem of PROSECUTION_STEMS) {
-        if (containsWord(this.text, stem) && ++found >= 2) break;
-      }
-      this.vocabulary = found >= 2;
-    }
-    return this.vocabulary;
+    return this.isPolitical() && this.touchesProsecution();
   }
 
   /** Any of the person's hints (article number, birth year, region or case word) is on the page. */
   mentionsAny(hints: readonly string[]): boolean {
-    for (const hint of hints) {
-      let found = this.hintAnswers.get(hint);
-      if (found === undefined) {
-        found = containsWord(this.text, hint);
-        this.hintAnswers.set(hint, found);
-      }
-      if (found) return true;
-    }
-    return false;
+    return this.hasAnyOf(hints);
   }
 }

@@ -35,10 +35,19 @@ const DIGRAPH_INITIALS = new Set(['yu', 'ya', 'ye', 'yo', 'zh', 'kh', 'ts', 'ch'
 
 function isLetter(ch: string): boolean {
   if (ch < '\u0080') return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+  // Fast path for Cyrillic letters (U+0400–U+045F), the bulk of Russian text.
+  if (ch >= '\u0400' && ch <= '\u045F') return true;
   return LETTER.test(ch);
 }
 
+/** Plain Latin/Cyrillic words (the vast majority) need only lower-casing and ё→е. */
+const PLAIN = /^[A-Za-zА-яЁё]+$/;
+function normalize(raw: string): string {
+  return PLAIN.test(raw) ? raw.toLowerCase().replace(/ё/g, 'е') : normalizeToken(raw);
+}
+
 function isSpace(ch: string): boolean {
+  if (ch === ' ' || ch === '\n') return true;
   // \s covers NBSP, thin/figure spaces, line and paragraph separators.
   return /\s/u.test(ch);
 }
@@ -73,7 +82,7 @@ export function tokenize(text: string): WordToken[] {
         end -= 2;
       }
       const raw = text.slice(start, end);
-      const norm = normalizeToken(raw);
+      const norm = normalize(raw);
       const capitalised = UPPER.test(ch);
       const initial =
         capitalised && text[j] === '.' && (norm.length === 1 || (norm.length === 2 && DIGRAPH_INITIALS.has(norm) && raw.length === 2));

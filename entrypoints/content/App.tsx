@@ -1,5 +1,5 @@
 /**
- * Our UI inside the shadow root: the keyboard list of marks (one tab stop, arrow keys move
+ * Our UI inside the shadow root: the keyboard entry to the marks (one tab stop, arrow keys move
  * between names) and the card, placed next to the name or, on touch, as a bottom sheet.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
@@ -33,61 +33,64 @@ export function App({ store, actions }: { store: UiStore; actions: UiActions }) 
   );
 }
 
+/**
+ * The keyboard way to the marks: one button (one tab stop) that stands for the current mark;
+ * arrow keys move it through the marks in document order. Only that one button exists in the
+ * DOM, so a page with a thousand mentions costs nothing here; each move replaces the button,
+ * so screen readers announce the new name.
+ */
 function MarkList({ state, actions }: { state: UiState; actions: UiActions }) {
   const s = STRINGS[state.locale];
   const [active, setActive] = useState(0);
-  const list = useRef<HTMLUListElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const moved = useRef(false);
   const count = state.marks.length;
-  const people = new Set(state.marks.flatMap((m) => m.ids)).size;
   const index = Math.min(active, Math.max(0, count - 1));
-  if (count === 0) return null;
+  const mark = state.marks[index];
 
-  const focusAt = (i: number) => {
-    const next = (i + count) % count;
-    setActive(next);
-    (list.current?.children[next]?.firstElementChild as HTMLElement | undefined)?.focus();
-  };
-  const onKeyDown = (e: KeyboardEvent, i: number) => {
-    const moves: Record<string, number> = { ArrowDown: i + 1, ArrowRight: i + 1, ArrowUp: i - 1, ArrowLeft: i - 1, Home: 0, End: count - 1 };
+  useLayoutEffect(() => {
+    if (moved.current) button.current?.focus();
+    moved.current = false;
+  }, [mark?.key]);
+
+  if (!mark) return null;
+  const people = new Set(state.marks.flatMap((m) => m.ids)).size;
+  const onKeyDown = (e: KeyboardEvent) => {
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowRight: index + 1, ArrowUp: index - 1, ArrowLeft: index - 1, Home: 0, End: count - 1 };
     const target = moves[e.key];
-    if (target !== undefined) {
-      e.preventDefault();
-      focusAt(target);
-    }
+    if (target === undefined) return;
+    e.preventDefault();
+    moved.current = true;
+    setActive((target + count) % count);
   };
   return (
     <nav class="na-marks" aria-label={s.marksOnPage(people, count)}>
-      <ul ref={list}>
-        {state.marks.map((m, i) => (
-          <li key={m.key}>
-            <button
-              type="button"
-              class="na-proxy"
-              data-mark-key={m.key}
-              data-ids={m.ids.join(' ')}
-              tabIndex={i === index ? 0 : -1}
-              aria-haspopup="dialog"
-              aria-expanded={state.card?.markKey === m.key}
-              aria-label={s.markProxy(m.text, i + 1, count)}
-              onFocus={() => {
-                setActive(i);
-                actions.focusMark(m.key);
-              }}
-              onBlur={() => actions.blurMarks()}
-              onKeyDown={(e) => onKeyDown(e, i)}
-              onClick={() => actions.openFromKeyboard(m.key)}
-            >
-              <span class="na-proxy-name">{m.text}</span>
-              <span class="na-proxy-count">
-                {i + 1}/{count}
-              </span>
-              <span class="na-proxy-hint" aria-hidden="true">
-                {s.markProxyHint}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <button
+        key={mark.key}
+        ref={button}
+        type="button"
+        class="na-proxy"
+        data-mark-key={mark.key}
+        data-ids={mark.ids.join(' ')}
+        aria-haspopup="dialog"
+        aria-expanded={state.card?.markKey === mark.key}
+        aria-label={s.markProxy(mark.text, index + 1, count)}
+        onFocus={() => actions.focusMark(mark.key)}
+        onBlur={() => actions.blurMarks()}
+        onKeyDown={onKeyDown}
+        onClick={() => actions.openFromKeyboard(mark.key)}
+      >
+        <span class="na-proxy-brand" aria-hidden="true">
+          Not Alone
+        </span>
+        <span class="na-proxy-name">{mark.text}</span>
+        <span class="na-proxy-count">
+          {index + 1}/{count}
+        </span>
+        <span class="na-proxy-hint" aria-hidden="true">
+          {s.markProxyHint}
+        </span>
+      </button>
     </nav>
   );
 }
@@ -100,8 +103,19 @@ function CardLayer({ card, state, actions }: { card: OpenCard; state: UiState; a
   useLayoutEffect(() => {
     const el = box.current;
     const range = actions.rangeOf(card.markKey);
-    if (!el || !range || sheet) return;
-    return placeCard(range, el, { pointer: card.pointer });
+    if (!el || !range) return;
+    if (!sheet) return placeCard(range, el, { pointer: card.pointer });
+    // The sheet covers the lower part of the screen and grows when the details arrive: keep
+    // the tapped name visible above it.
+    const keepNameVisible = () => {
+      const name = range.getBoundingClientRect();
+      const sheetTop = el.getBoundingClientRect().top;
+      if (name.bottom > sheetTop - 12) window.scrollBy({ top: name.bottom - sheetTop + 24 });
+    };
+    keepNameVisible();
+    const observer = new ResizeObserver(keepNameVisible);
+    observer.observe(el);
+    return () => observer.disconnect();
   }, [card.token, sheet]);
 
   useEffect(() => {

@@ -26,7 +26,7 @@ export interface ControllerDeps {
   /** Aborts when the content script is invalidated. */
   signal: AbortSignal;
   /** Called after every finished scan batch (tests and the host's data attributes). */
-  onScanned?: (markCount: number) => void;
+  onScanned?: (markCount: number, ids: string[]) => void;
 }
 
 export class PageController implements UiActions {
@@ -109,7 +109,7 @@ export class PageController implements UiActions {
       this.lastReported = reported;
       this.deps.reportMarked(ids);
     }
-    this.deps.onScanned?.(marks.length);
+    this.deps.onScanned?.(marks.length, ids);
   }
 
   // ---- opening and closing -------------------------------------------------------------
@@ -194,8 +194,8 @@ export class PageController implements UiActions {
 
   private focusProxy(key: number): void {
     const host = this.doc.querySelector('not-alone-ui');
-    const proxy = host?.shadowRoot?.querySelector<HTMLElement>(`[data-mark-key="${key}"]`);
-    proxy?.focus();
+    const proxy = host?.shadowRoot?.querySelector<HTMLElement>('.na-proxy');
+    if (proxy?.dataset.markKey === String(key)) proxy.focus();
   }
 
   // ---- pointer and keys ------------------------------------------------------------------

@@ -72,17 +72,19 @@ export default defineContentScript({
       fetchRecords: (ids) => ask({ type: 'getRecords', ids }),
       reportMarked: (ids) => void ask({ type: 'marked', ids }).catch(() => {}),
       signal: ctx.signal,
-      onScanned: (count) => {
+      // Scan state on the host for tests (the page can see our host and highlights anyway).
+      onScanned: (count, ids) => {
         host.dataset.marks = String(count);
+        host.dataset.people = ids.join(' ');
         host.dataset.state = 'ready';
       },
     });
     ui.mount();
     controller.start();
 
-    // A framework that re-renders <body> may drop our host: put it back.
+    // A framework that re-renders <body> may drop our host: put it back, shadow root and all.
     ctx.setInterval(() => {
-      if (!host.isConnected && document.body) ui.mount();
+      if (!host.isConnected && document.body) document.body.prepend(host);
     }, 2000);
 
     ctx.addEventListener(window, 'wxt:locationchange', () => {

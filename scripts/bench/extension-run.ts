@@ -27,45 +27,34 @@ export async function measureExtensionOnPage(browser: ExtensionBrowser, server: 
   const url = `https://${NEWS_HOST}/bench/${page.name}`;
   server.route(url, { body: page.html, headers: { 'content-type': 'text/html; charset=utf-8' } });
   const tab = await browser.context.newPage();
-  await tab.addInitScript(() => {
-    const seen: Array<{ start: number; duration: number }> = [];
-    (globalThis as unknown as { __longTasks: typeof seen }).__longTasks = seen;
+  // Page-side code goes in as source text: tsx would wrap named functions in a helper the page lacks.
+  await tab.addInitScript(`
+    window.__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) seen.push({ start: e.startTime, duration: e.duration });
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
-  });
+  `);
   await tab.goto(url);
-  const settled = await tab.evaluate(
-    async ({ quiet, limit }) => {
-      const count = () => {
-        const reg = (globalThis as unknown as { CSS?: { highlights?: Map<string, { size: number }> } }).CSS?.highlights;
-        let n = 0;
-        reg?.forEach((h, name) => {
-          if (name.startsWith('not-alone') && !name.endsWith('focus')) n += h.size;
-        });
-        return n;
-      };
-      let last = -1;
-      let since = performance.now();
-      while (performance.now() < limit) {
-        const n = count();
-        if (n !== last) {
-          last = n;
-          since = performance.now();
-        } else if (performance.now() - since >= quiet) return { ranges: n, at: since };
-        await new Promise((r) => setTimeout(r, 100));
+  const settled = (await tab.evaluate(`(async () => {
+    let last = -1;
+    let since = performance.now();
+    while (performance.now() < ${LIMIT_MS}) {
+      let n = 0;
+      if (globalThis.CSS && CSS.highlights) {
+        CSS.highlights.forEach((h, name) => { if (name.startsWith('not-alone') && !name.endsWith('focus')) n += h.size; });
       }
-      return { ranges: last, at: null };
-    },
-    { quiet: QUIET_MS, limit: LIMIT_MS },
-  );
-  const timing = await tab.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    const tasks = (globalThis as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks;
-    const marks: Record<string, number> = {};
+      if (n !== last) { last = n; since = performance.now(); }
+      else if (performance.now() - since >= ${QUIET_MS}) return { ranges: n, at: since };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return { ranges: last, at: null };
+  })()`)) as { ranges: number; at: number | null };
+  const timing = (await tab.evaluate(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const marks = {};
     for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('not-alone')) marks[m.name] = m.startTime;
-    return { dcl: nav?.domContentLoadedEventEnd ?? 0, tasks, marks };
-  });
+    return { dcl: nav ? nav.domContentLoadedEventEnd : 0, tasks: window.__longTasks, marks };
+  })()`)) as { dcl: number; tasks: Array<{ start: number; duration: number }>; marks: Record<string, number> };
   await tab.close();
   const after = timing.tasks.filter((t) => t.start >= timing.dcl);
   const longest = (ts: typeof after) => (ts.length ? Math.max(...ts.map((t) => t.duration)) : null);

@@ -3,17 +3,20 @@
  * tests call this directly. The output depends only on the inputs (records sorted by id,
  * version and time taken from data/index-version.json).
  */
-import { checkIndex, type Charge, type PrisonerIndex, type PrisonerRecord, INDEX_SCHEMA_VERSION } from '../../lib/index-schema';
+import { checkIndex, type Charge, type PrisonerIndex, type PrisonerRecord, type Provenance, INDEX_SCHEMA_VERSION } from '../../lib/index-schema';
 import { describeArticle } from '../../lib/articles';
+import { parseSentence } from '../../lib/sentence';
 import { normalizeToken } from '../../lib/normalize';
 import type { AdditionEntry } from './additions';
 import { detectGender, type Gender } from './declension';
-import type { FacilityDirectory } from './facilities';
+import { facilityRef, type FacilityDirectory } from './facilities';
 import { buildForms } from './forms';
 import { assignIds, slugify } from './ids';
 import { letterOptions } from './letters';
+import { emptyMergeReport, FIELD_PATHS, mergeSources, type MergeEntry, type MergeReport } from './merge';
 import { formatCyrillic, formatLatin, parseAnyName, parseCyrillicName, parseLatinName, type NameParts } from './names';
 import type { SnapshotEntry, SnapshotLine } from './snapshot';
+import type { SourceRecord } from './sources/source-record';
 import { firstNameToCyrillic, latinWordToCyrillic, toLatin } from './translit';
 import { canonicalUrls, emptyUrlReport, sourceKind, type UrlReport } from './urls';
 
@@ -27,6 +30,8 @@ export interface BuildInputs {
   additions: readonly AdditionEntry[];
   facilities: FacilityDirectory;
   version: IndexVersion;
+  /** Records read from the live sources (adapters in ./sources), merged into the snapshot's. */
+  extra?: readonly SourceRecord[];
 }
 
 export interface BuildReport {
@@ -38,14 +43,23 @@ export interface BuildReport {
   facilitiesUnmatched: string[];
   articlesWithoutMeaning: string[];
   additionsApplied: number;
-  /** Facts two sources disagree on; the build keeps the first and reports the other. */
+  /** Facts two sources disagree on, with the value kept and why. */
   conflicts: string[];
+  /** Per-source counts of the merge, ambiguous namesakes left out. */
+  merge: MergeReport;
 }
 
 export class BuildError extends Error {}
 
 /** Applies the additions to snapshot lines, in place on copies; returns conflicts found. */
-function applyAdditions(lines: SnapshotLine[], additions: readonly AdditionEntry[], report: BuildReport, extraSources: Map<SnapshotLine, string[]>, extraNotes: Map<SnapshotLine, string[]>) {
+function applyAdditions(
+  lines: SnapshotLine[],
+  additions: readonly AdditionEntry[],
+  report: BuildReport,
+  extraSources: Map<SnapshotLine, string[]>,
+  extraNotes: Map<SnapshotLine, string[]>,
+  provenance: Map<SnapshotLine, Record<string, Provenance>>,
+) {
   for (const { line, data } of additions) {
     const key = 'name_en' in data.enriches ? (['name_en', data.enriches.name_en] as const) : (['name_ru', data.enriches.name_ru] as const);
     const targets = lines.filter((l) => l[key[0]] === key[1]);
@@ -59,6 +73,8 @@ function applyAdditions(lines: SnapshotLine[], additions: readonly AdditionEntry
         report.conflicts.push(`${key[1]}: ${field}: snapshot has ${JSON.stringify(current)}, additions line ${line} has ${JSON.stringify(value)}; kept the addition (newer, cited)`);
       }
       (target as Record<string, unknown>)[field] = value;
+      const path = FIELD_PATHS[field];
+      provenance.set(target, { ...provenance.get(target), [path]: { source: 'additions', asOf: data.as_of } });
     }
     if (data.source) extraSources.set(target, [...(extraSources.get(target) ?? []), data.source]);
     extraNotes.set(target, [...(extraNotes.get(target) ?? []), data.note]);
@@ -115,6 +131,30 @@ function joinNotes(parts: Array<string | null | undefined>): string | null {
   return text ? text.slice(0, 4000) : null;
 }
 
+/** The sentence as stored: the source's term (or the parsed one), with regime and flags. */
+function sentenceOf(s: NonNullable<SnapshotLine['sentence']>): NonNullable<PrisonerRecord['sentence']> {
+  const parsed = parseSentence(s.text);
+  const term = s.years !== null ? { years: s.years, months: s.months } : { years: parsed.years, months: parsed.months };
+  return {
+    text: s.text,
+    ...term,
+    ...(parsed.regime ? { regime: parsed.regime } : {}),
+    ...(parsed.suspended ? { suspended: true as const } : {}),
+    ...(parsed.inAbsentia ? { inAbsentia: true as const } : {}),
+  };
+}
+
+/** Field entries equal to the default ("*") say nothing; dropping them keeps records small. */
+function compactProvenance(provenance: Record<string, Provenance>): Record<string, Provenance> {
+  const fallback = provenance['*']!;
+  const out: Record<string, Provenance> = { '*': fallback };
+  for (const key of Object.keys(provenance).sort()) {
+    const p = provenance[key]!;
+    if (key !== '*' && (p.source !== fallback.source || p.asOf !== fallback.asOf)) out[key] = p;
+  }
+  return out;
+}
+
 export function buildIndex(inputs: BuildInputs): { index: PrisonerIndex; report: BuildReport } {
   const report: BuildReport = {
     records: 0,
@@ -126,15 +166,23 @@ export function buildIndex(inputs: BuildInputs): { index: PrisonerIndex; report:
     articlesWithoutMeaning: [],
     additionsApplied: 0,
     conflicts: [],
+    merge: emptyMergeReport(),
   };
   const lines = inputs.snapshot.map((e) => structuredClone(e.data));
   const extraSources = new Map<SnapshotLine, string[]>();
   const extraNotes = new Map<SnapshotLine, string[]>();
-  applyAdditions(lines, inputs.additions, report, extraSources, extraNotes);
+  const addedProvenance = new Map<SnapshotLine, Record<string, Provenance>>();
+  applyAdditions(lines, inputs.additions, report, extraSources, extraNotes, addedProvenance);
+  const entries: MergeEntry[] = lines.map((line, i) => ({
+    line,
+    provenance: { '*': { source: 'snapshot', asOf: line.status_as_of }, ...addedProvenance.get(line) },
+    label: `snapshot line ${inputs.snapshot[i]!.line}`,
+  }));
+  mergeSources(entries, inputs.extra ?? [], report.merge);
+  report.conflicts.push(...report.merge.conflicts);
 
   const drafts: Array<Omit<PrisonerRecord, 'id'> & { idBase: string; fingerprint: string }> = [];
-  for (const [i, line] of lines.entries()) {
-    const where = `snapshot line ${inputs.snapshot[i]!.line}`;
+  for (const { line, provenance, label: where } of entries) {
     let ru = line.name_ru ? parseCyrillicName(line.name_ru) : null;
     const en = line.name_en ? parseLatinName(line.name_en) : null;
     if (!ru && !en) throw new BuildError(`${where}: no name in either script`);
@@ -158,12 +206,10 @@ export function buildIndex(inputs: BuildInputs): { index: PrisonerIndex; report:
     const urls = canonicalUrls([...line.sources, ...(extraSources.get(line) ?? [])], report.urls);
     if (!urls.length) throw new BuildError(`${where}: no usable source URL`);
 
-    let facilityMatched = false;
-    if (line.facility) {
-      facilityMatched = inputs.facilities.match(line.facility, line.region) !== null;
-      if (facilityMatched) report.facilitiesMatched += 1;
-      else report.facilitiesUnmatched.push(line.facility);
-    }
+    const facility = inputs.facilities.resolve(line.facility, line.address_ru, line.region);
+    const facilityMatched = facility !== null;
+    if (facilityMatched) report.facilitiesMatched += 1;
+    else if (line.facility) report.facilitiesUnmatched.push(line.facility);
 
     const birthYear = line.birth_year ?? (line.birth_date ? Number(line.birth_date.slice(0, 4)) : null);
     // Ids come from the Latin name as a source printed it, else from its romanisation.
@@ -182,16 +228,18 @@ export function buildIndex(inputs: BuildInputs): { index: PrisonerIndex; report:
       statusAsOf: line.status_as_of,
       charges: charges(line.articles, report),
       chargeSummary: line.charge_en,
-      sentence: line.sentence ? { text: line.sentence.text, years: line.sentence.years, months: line.sentence.months } : null,
+      sentence: line.sentence ? sentenceOf(line.sentence) : null,
       sentenceDate: line.sentence_date,
       facility: line.facility,
       address: { ru: line.address_ru, en: line.address_en },
+      ...(facility ? { facilityRef: facilityRef(facility) } : {}),
       case: line.case,
       category: line.category,
       notes: joinNotes([line.notes, ...(extraNotes.get(line) ?? [])]),
       sources: urls.map((url) => ({ url, kind: sourceKind(url), asOf: dateFromUrl(url) })),
       letters: letterOptions(line.status, urls, facilityMatched),
       forms,
+      provenance: compactProvenance(provenance),
     });
   }
 

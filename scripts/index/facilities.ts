@@ -4,6 +4,7 @@
  * a source ("СИЗО-2 (Волоколамск)", "ФКУ СИЗО-1 ОФСИН России по Республике Алтай",
  * "Владимирский централ") to one directory row, or to none when the text is ambiguous.
  */
+import type { FacilityRef } from '../../lib/index-schema';
 import { parseCsv } from './csv';
 
 export interface Facility {
@@ -77,4 +78,34 @@ export class FacilityDirectory {
     if (candidates.length > 1 && region) candidates = candidates.filter((f) => f.region.includes(region) || sameRegion(region, f.region));
     return candidates.length === 1 ? candidates[0]! : null;
   }
+
+  /**
+   * The facility a postal address names: «143600, Московская обл., г. Волоколамск, …, ФКУ
+   * СИЗО-2 УФСИН России по Московской области, Бахтину …». The postcode decides between
+   * facilities of the same type and number; without one, the regional body («по …») must.
+   */
+  matchAddress(address: string): Facility | null {
+    const m = TYPE_NUMBER.exec(address);
+    if (!m) return this.match(address, null);
+    const [, type, number] = m;
+    const candidates = this.facilities.filter((f) => f.type === type && f.number === number);
+    const postcode = /(?:^|\D)(\d{6})(?:\D|$)/.exec(address)?.[1];
+    if (postcode) {
+      const byPostcode = candidates.filter((f) => f.postcode === postcode);
+      if (byPostcode.length === 1) return byPostcode[0]!;
+    }
+    const byRegion = /\sпо\s+([^,(]+)/u.exec(address.slice(m.index))?.[1]?.trim();
+    const inRegion = byRegion ? candidates.filter((f) => sameRegion(byRegion, f.region)) : [];
+    return inRegion.length === 1 ? inRegion[0]! : null;
+  }
+
+  /** The facility of a record: its facility text first, then its postal address. */
+  resolve(facility: string | null, address: string | null, region: string | null): Facility | null {
+    return (facility ? this.match(facility, region) : null) ?? (address ? this.matchAddress(address) : null);
+  }
+}
+
+/** A directory row as the index stores it. */
+export function facilityRef(f: Facility): FacilityRef {
+  return { type: f.type, number: f.number, region: f.region, postcode: f.postcode };
 }

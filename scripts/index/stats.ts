@@ -16,12 +16,16 @@ export function indexStats(index: PrisonerIndex): string[] {
   for (const [status, k] of countBy(records.map((r) => r.status))) lines.push(`  ${status.padEnd(14)} ${k}`);
   lines.push('', 'by source kind (records citing it at least once):');
   for (const [kind, k] of countBy(records.flatMap((r) => [...new Set(r.sources.map((s) => s.kind))]))) lines.push(`  ${kind.padEnd(20)} ${k}`);
+  lines.push('', 'by merged source (records with at least one field from it, per provenance):');
+  for (const [source, k] of countBy(records.flatMap((r) => [...new Set(Object.values(r.provenance ?? {}).map((p) => p.source))]))) lines.push(`  ${source.padEnd(20)} ${k}`);
   lines.push('', 'coverage:');
   lines.push(`  postal address    ${pct(records.filter((r) => r.address.ru || r.address.en).length)}`);
   lines.push(`  sentence          ${pct(records.filter((r) => r.sentence).length)}`);
   lines.push(`  articles          ${pct(records.filter((r) => r.charges.length).length)}`);
   lines.push(`  birth year        ${pct(records.filter((r) => r.birthYear !== null).length)}`);
   lines.push(`  facility          ${pct(records.filter((r) => r.facility).length)}`);
+  lines.push(`  facility in FSIN directory ${pct(records.filter((r) => r.facilityRef).length)}`);
+  lines.push(`  sentence regime   ${pct(records.filter((r) => r.sentence?.regime).length)}`);
   lines.push(`  letter options    ${pct(records.filter((r) => r.letters.length).length)}`);
   lines.push(`  name.ru derived   ${pct(records.filter((r) => r.name.derived === 'ru').length)}`);
   lines.push(`  name.en derived   ${pct(records.filter((r) => r.name.derived === 'en').length)}`);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { acceptIndex, findDisallowedUrl, MAX_INDEX_BYTES } from '@/lib/accept-index';
+import { acceptIndex, findDisallowedUrl, MAX_INDEX_BYTES, type AcceptOptions } from '@/lib/accept-index';
 import { indexContentHash } from '@/lib/signature';
 import { encode, otherKeySign, sign, TEST_PUBLIC_KEY } from './accept-index.fixtures';
 import { BUNDLED, makeIndex, newPerson } from './background.fixtures';
 
 const current = BUNDLED.version;
-const opts = { publicKey: TEST_PUBLIC_KEY, currentVersion: current };
+const opts: AcceptOptions = { publicKey: TEST_PUBLIC_KEY, currentVersion: current };
 const signed = (text: string) => ({ bytes: encode(text), signature: sign(encode(text)) });
 const newer = () => makeIndex(current + 1, ['bakhtin-aleksandr'], [newPerson()]);
 

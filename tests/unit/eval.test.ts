@@ -47,10 +47,14 @@ describe('scoreDocument', () => {
     expect(s.misses).toHaveLength(2);
   });
 
-  it('does not let one label absorb two marks', () => {
+  it('counts one label once: a second mark of the same person in it is a span difference', () => {
     const s = scoreDocument(DOC, [mark(0, 5, ['smith']), mark(6, 11, ['smith'])]);
     expect(s.correct).toBe(1);
-    expect(s.falsePositives).toHaveLength(1);
+    expect(s.falsePositives).toHaveLength(0);
+    expect(s.inexact).toHaveLength(2);
+    // ...but a mark of someone else inside it is a false positive.
+    const other = scoreDocument(DOC, [mark(0, 5, ['smith']), mark(6, 11, ['jones'])]);
+    expect(other.falsePositives.map((f) => f.why)).toEqual(['wrong person: label says smith']);
   });
 });
 

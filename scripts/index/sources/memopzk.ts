@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import type { Status } from '../../../lib/index-schema';
 import type { SnapshotLine } from '../snapshot';
+import type { SourceRecord } from './source-record';
 
 export const FigurantSchema = v.object({
   id: v.number(),
@@ -93,6 +94,37 @@ function decodeEntities(text: string): string {
     .replace(/&nbsp;/g, ' ')
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
+}
+
+const GOST: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'j', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't',
+  у: 'u', ф: 'f', х: 'h', ц: 'cz', ч: 'ch', ш: 'sh', щ: 'shh', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+/** Memorial's short region slugs that are not the region's transliterated name. */
+const REGION_ALIASES: Record<string, string> = { krym: 'Республика Крым', dagestan: 'Республика Дагестан', chechnya: 'Чеченская Республика', moskva: 'Москва' };
+
+/** A region name as Memorial slugs it: GOST 7.79-B letters, words joined by hyphens. */
+export function regionSlug(name: string): string {
+  return [...name.toLowerCase()].map((ch) => GOST[ch] ?? (/[a-z0-9]/.test(ch) ? ch : '-')).join('').replace(/-+/g, '-').replace(/^-|-$/g, '');
+}
+
+/**
+ * `regions-habarovskij-kraj` → «Хабаровский край», using the region names we know (the FSIN
+ * directory's); a slug may add words after the name (`kemerovskaya-oblast-kuzbass`).
+ */
+export function regionFromSlug(slug: string, regions: readonly string[]): string | null {
+  if (REGION_ALIASES[slug]) return REGION_ALIASES[slug]!;
+  const fits = regions.filter((r) => slug === regionSlug(r) || slug.startsWith(`${regionSlug(r)}-`));
+  fits.sort((a, b) => regionSlug(b).length - regionSlug(a).length);
+  return fits[0] ?? null;
+}
+
+/** One REST card as a source record: the snapshot-format line dated by the card's last change. */
+export function figurantRecord(card: Figurant, regions: readonly string[] = []): SourceRecord {
+  const line = figurantToLine(card);
+  const slug = terms(card.class_list, 'regions-')[0];
+  line.region = slug ? regionFromSlug(slug, regions) : null;
+  return { source: 'memopzk', asOf: card.modified_gmt.slice(0, 10), line };
 }
 
 /** One REST card as a snapshot-format line. */

@@ -51,13 +51,24 @@ export interface ExtensionBrowser {
 
 const SERVICE_WORKER_TIMEOUT_MS = 15_000;
 const CLOSE_TIMEOUT_MS = 10_000;
+/** A build running at the same moment (another terminal) empties .output for about a second. */
+const MANIFEST_WAIT_MS = 8_000;
+
+async function appears(file: string, withinMs: number): Promise<boolean> {
+  const until = Date.now() + withinMs;
+  while (!existsSync(file)) {
+    if (Date.now() >= until) return false;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return true;
+}
 
 export async function launchExtension(server: TestServer, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extensionDir = path.resolve(opts.extensionDir ?? DEFAULT_EXTENSION_DIR);
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
   }
-  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+  if (!(await appears(path.join(extensionDir, 'manifest.json'), MANIFEST_WAIT_MS))) {
     throw new Error(`no built extension at ${extensionDir}: run npm run build first`);
   }
 

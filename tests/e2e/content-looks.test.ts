@@ -1,0 +1,144 @@
+/**
+ * The card as readers see it: dark scheme, Russian, touch bottom sheet, and a hostile page
+ * stylesheet (`html { font-size: 5px }`, aggressive span/div rules) that must not change it.
+ * Screenshots go to SCREENSHOTS_DIR and are checked by eye as well as by these assertions.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type LaunchOptions, type TestServer } from './harness';
+import { EXTENSION_DIR, dialog, markPoint, markTexts, waitForMarks } from './content-helpers';
+
+const BAKHTIN = 'https://en.zona.media/article/2023/08/14/bakhtin/';
+
+let server: TestServer | undefined;
+let ext: ExtensionBrowser | undefined;
+
+async function launch(opts: LaunchOptions) {
+  server = await startServer();
+  ext = await launchExtension(server, { ...opts, extensionDir: EXTENSION_DIR });
+  return ext;
+}
+
+afterEach(async () => {
+  await ext?.close();
+  await server?.close();
+  ext = undefined;
+  server = undefined;
+});
+
+/** Colour of the card's background, read from the rendered card. */
+async function cardBackground(page: import('playwright-core').Page) {
+  return dialog(page).locator('.na-card').evaluate((el) => getComputedStyle(el).backgroundColor);
+}
+
+describe('card appearance', () => {
+  it('is dark on a page that turns dark with the system scheme', async () => {
+    const { context } = await launch({ colorScheme: 'dark', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto('https://zona.media/test/dark-aware.html');
+    await waitForMarks(page);
+    const p = await markPoint(page, 'Aleksandr Bakhtin');
+    await page.mouse.click(p.x, p.y);
+    await dialog(page).locator('h2', { hasText: 'Aleksandr Bakhtin' }).waitFor();
+    expect(await cardBackground(page)).toBe('rgb(32, 33, 36)');
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-dark.png') });
+  });
+
+  it('stays light on a light page even when the system is dark', async () => {
+    const { context } = await launch({ colorScheme: 'dark', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto('https://zona.media/test/plain.html');
+    await waitForMarks(page);
+    const p = await markPoint(page, 'Aleksandr Bakhtin');
+    await page.mouse.click(p.x, p.y);
+    await dialog(page).locator('h2', { hasText: 'Aleksandr Bakhtin' }).waitFor();
+    expect(await cardBackground(page)).toBe('rgb(255, 255, 255)');
+  });
+
+  it('speaks Russian in a Russian browser, with the Cyrillic name first', async () => {
+    const { context } = await launch({ lang: 'ru', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(BAKHTIN);
+    await waitForMarks(page);
+    const p = await markPoint(page, 'Aleksandr Bakhtin', 1);
+    await page.mouse.click(p.x, p.y);
+    const card = dialog(page);
+    await card.locator('h2', { hasText: 'Бахтин Александр Сергеевич' }).waitFor();
+    const text = await card.innerText();
+    expect(text).toContain('В заключении');
+    expect(text).toContain('6 лет');
+    expect(text).toContain('Написать письмо');
+    expect(text).toContain('Aleksandr Bakhtin');
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-ru.png') });
+  });
+
+  it('opens a bottom sheet on a tap, and the tap does not follow a link around the name', async () => {
+    const { context } = await launch({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 780 } });
+    const page = await context.newPage();
+    await page.goto('https://freedomnews.org.uk/2020/02/16/russia-thousands-sign-open-letter-in-solidarity-with-imprisoned-anarchists/');
+    await waitForMarks(page);
+    const url = page.url();
+    // "Ilya" is a link: the first tap must show the card instead.
+    const p = await markPoint(page, 'Ilya Shakursky');
+    await page.touchscreen.tap(p.x, p.y);
+    const card = dialog(page);
+    await card.locator('h2', { hasText: 'Ilya Shakursky' }).waitFor();
+    expect(await card.getAttribute('data-opened-by')).toBe('touch');
+    const box = (await card.boundingBox())!;
+    expect(Math.round(box.x)).toBe(0);
+    expect(Math.round(box.width)).toBe(390);
+    expect(Math.round(box.y + box.height)).toBe(780);
+    expect(page.url()).toBe(url);
+    // The tapped name is still visible above the sheet.
+    const name = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const r = [...(registry.get('not-alone-focus') ?? [])][0]!;
+      return r.getBoundingClientRect().toJSON() as DOMRect;
+    });
+    const sheet = (await card.boundingBox())!;
+    expect(name.top).toBeGreaterThanOrEqual(0);
+    expect(name.bottom).toBeLessThanOrEqual(sheet.y);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-touch.png') });
+    // Tapping the dimmed page closes it.
+    await page.touchscreen.tap(200, 40);
+    await expect.poll(() => card.count()).toBe(0);
+  });
+
+  it('looks the same on a page with hostile CSS and html { font-size: 5px }', async () => {
+    const { context } = await launch({ viewport: { width: 1000, height: 800 } });
+    const shots: Buffer[] = [];
+    for (const url of ['https://zona.media/test/plain.html', 'https://zona.media/test/hostile-css.html']) {
+      const page = await context.newPage();
+      await page.goto(url);
+      await waitForMarks(page);
+      const p = await markPoint(page, 'Aleksandr Bakhtin');
+      await page.mouse.click(p.x, p.y);
+      const card = dialog(page);
+      await card.locator('h2', { hasText: 'Aleksandr Bakhtin' }).waitFor();
+      await page.waitForTimeout(200);
+      // The card's height follows the room below each name: compare its top part, inset past
+      // the rounded corners (the page shows through them).
+      const box = (await card.boundingBox())!;
+      expect(box.height).toBeGreaterThan(300);
+      shots.push(await page.screenshot({ clip: { x: box.x + 6, y: box.y + 6, width: box.width - 12, height: 300 } }));
+      if (url.includes('hostile')) await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-hostile-css.png') });
+      await page.close();
+    }
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(SCREENSHOTS_DIR, 'content-card-crop-plain.png'), shots[0]!);
+    writeFileSync(path.join(SCREENSHOTS_DIR, 'content-card-crop-hostile.png'), shots[1]!);
+    expect(shots[1]!.equals(shots[0]!)).toBe(true);
+  });
+});
+
+describe('SPA navigation', () => {
+  it('drops the old page’s marks and reads the new location with a fresh context', async () => {
+    const { context } = await launch({});
+    const page = await context.newPage();
+    await page.goto('https://zona.media/spa/');
+    await waitForMarks(page, 2);
+    expect(await markTexts(page)).toEqual(['Александра Бахтина', 'Бахтин']);
+    await page.click('#next');
+    await expect.poll(() => markTexts(page), { timeout: 5000 }).toEqual(['Алексей Горинов']);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * A long article (about 100,000 words, built from the seeds) and a page that keeps appending
+ * content: the scan must be sliced so that no task it runs blocks the page for long, and the
+ * page must stay responsive while it runs.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchExtension, REPO_ROOT, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { EXTENSION_DIR, markTexts, scanState, waitForMarks } from './content-helpers';
+
+const SEEDS = path.join(REPO_ROOT, 'tests/fixtures/seeds');
+
+/** Seed paragraphs repeated in a plain article until it holds `words` words. */
+function longArticle(words: number): string {
+  const paragraphs = readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => readFileSync(path.join(SEEDS, f), 'utf8').split(/\n\s*\n/))
+    .map((p) => p.trim())
+    .filter((p) => p.length > 40)
+    .map((p) => p.replace(/[<>&]/g, ' '));
+  const out: string[] = [];
+  let count = 0;
+  for (let i = 0; count < words; i++) {
+    const p = paragraphs[i % paragraphs.length]!;
+    out.push(`<p>${p}</p>`);
+    count += p.split(/\s+/).length;
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long</title></head><body><main><article><h1>Long article</h1>${out.join('\n')}</article></main></body></html>`;
+}
+
+/** Records long tasks from the first moment our host element exists. */
+const LONG_TASK_PROBE = () => {
+  const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __hostAt: number | null };
+  w.__longTasks = [];
+  w.__hostAt = null;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver((_r, obs) => {
+    if (document.querySelector('not-alone-ui')) {
+      w.__hostAt = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+let server: TestServer;
+let ext: ExtensionBrowser;
+beforeAll(async () => {
+  server = await startServer();
+  ext = await launchExtension(server, { extensionDir: EXTENSION_DIR });
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+it('scans a 100,000-word article in slices, without long tasks of its own', async () => {
+  const html = longArticle(100_000);
+  server.route('https://zona.media/test/long-100k', { body: html, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const page = await ext.context.newPage();
+  await page.addInitScript(LONG_TASK_PROBE);
+  await page.goto('https://zona.media/test/long-100k');
+  await waitForMarks(page, 100);
+  const result = await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __hostAt: number };
+    return { hostAt: w.__hostAt, readyAt: performance.now(), tasks: w.__longTasks.filter((t) => t.start >= w.__hostAt) };
+  });
+  const marks = await markTexts(page);
+  console.log(`100k words: ${marks.length} marks, scan window ${Math.round(result.readyAt - result.hostAt)} ms, long tasks after start: ${JSON.stringify(result.tasks.map((t) => Math.round(t.duration)))}`);
+  expect(marks.length).toBeGreaterThan(1000);
+  expect((await scanState(page)).marks).toBe(marks.length);
+  expect(Math.max(0, ...result.tasks.map((t) => t.duration))).toBeLessThan(100);
+  await page.close();
+});
+
+it('keeps up with a page that appends a paragraph every 100 ms', async () => {
+  server.route('https://zona.media/test/appending', {
+    body: `<!doctype html><html><head><meta charset="utf-8"></head><body><main><article id="feed"><p>Start.</p></article></main>
+<script>
+let n = 0;
+const timer = setInterval(() => {
+  const p = document.createElement('p');
+  p.textContent = 'Update ' + (++n) + ': the court sentenced Aleksandr Bakhtin again, article 207.3.';
+  document.getElementById('feed').append(p);
+  if (n === 30) clearInterval(timer);
+}, 100);
+</script></body></html>`,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+  });
+  const page = await ext.context.newPage();
+  await page.goto('https://zona.media/test/appending');
+  await waitForMarks(page, 30);
+  await page.waitForTimeout(400);
+  expect(await markTexts(page)).toHaveLength(30);
+  await page.close();
+});

@@ -1,0 +1,89 @@
+/**
+ * What the extension sends while a reader browses the supported sites: nothing but the index
+ * download. Every request is seen twice — by Playwright (pages and the service worker) and at
+ * the harness server (every host resolves to it, so nothing can leave unrecorded) — and any
+ * request that is neither a fixture page's own file nor the index URL fails the test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isBrowserOwnRequest, launchExtension, PAGES_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { waitForMarks } from './content-helpers';
+
+const INDEX_URLS = new Set(['https://not-alone-extension.github.io/index/index.json', 'https://not-alone-extension.github.io/index/index.json.sig']);
+const PAGES = [
+  'https://freedomnews.org.uk/2017/11/24/russia-anarchist-prisoner-dmitry-buchenkov-flees-the-country/',
+  'https://en.zona.media/article/2023/08/14/bakhtin/',
+  'https://freedomnews.org.uk/2020/02/16/russia-thousands-sign-open-letter-in-solidarity-with-imprisoned-anarchists/',
+  'https://en.ovdinfo.org/save-yourselves-for-better-times-interview-with-dmitry-ivanov/',
+  'https://en.zona.media/article/2024/11/20/akimushkin/',
+];
+
+function fixturePath(url: string): string {
+  const u = new URL(url);
+  const file = path.join(PAGES_DIR, u.hostname, decodeURIComponent(u.pathname));
+  return existsSync(path.join(file, 'index.html')) ? path.join(file, 'index.html') : file;
+}
+/** The HTML of the pages browsed: a URL written in it is the page's own request, not ours. */
+const PAGE_HTML = PAGES.map((url) => readFileSync(fixturePath(url), 'utf8'));
+
+/** A request the fixture page makes itself: one of its files, or a URL its HTML names. */
+function isFixtureFile(url: string): boolean {
+  return existsSync(fixturePath(url)) || PAGE_HTML.some((html) => html.includes(url));
+}
+
+let server: TestServer;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  server.route('https://not-alone-extension.github.io/index/index.json', { status: 404 });
+  server.route('https://not-alone-extension.github.io/index/index.json.sig', { status: 404 });
+  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 } });
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('privacy', () => {
+  it('browsing the news sites sends nothing but the index download', async () => {
+    for (const url of PAGES) {
+      const page = await ext.context.newPage();
+      await page.goto(url);
+      await waitForMarks(page, 1);
+      // Open a card too: showing a person must not fetch anything either.
+      await page.keyboard.press('Tab');
+      await page.close();
+    }
+    // A refresh, so the one allowed request is part of what is checked.
+    const popup = await ext.openExtensionPage('popup.html');
+    await popup.getByRole('button', { name: 'Refresh now' }).click();
+    await server.waitForRequest((r) => INDEX_URLS.has(r.url), 10_000);
+    await new Promise((r) => setTimeout(r, 2_000));
+    await popup.close();
+
+    // What Playwright saw: the service worker may only fetch the index; pages may only load
+    // their own files and the extension's packaged files.
+    const fromWorker = ext.browserRequests.filter((r) => r.from === 'service-worker').map((r) => r.url);
+    expect(fromWorker.length).toBeGreaterThan(0);
+    expect(fromWorker.filter((u) => !INDEX_URLS.has(u))).toEqual([]);
+    const fromPages = ext.browserRequests.filter((r) => r.from === 'page').map((r) => r.url);
+    // Packaged files load from chrome-extension:// (web-accessible ones under a per-session id).
+    const unexpected = fromPages.filter((u) => !u.startsWith('chrome-extension://') && !isFixtureFile(u));
+    expect(unexpected).toEqual([]);
+
+    // What reached the server, from anyone but Chromium's own services.
+    // Chromium asks each visited host for /favicon.ico itself (the tab icon); that is the browser's.
+    const browsedHosts = new Set(PAGES.map((u) => new URL(u).hostname));
+    const tabIcon = (r: { host: string; path: string }) => browsedHosts.has(r.host) && r.path === '/favicon.ico';
+    const atServer = server.requests.filter((r) => !isBrowserOwnRequest(r) && !tabIcon(r)).map((r) => r.url.split('?')[0]!);
+    expect(atServer.filter((u) => !INDEX_URLS.has(u) && !isFixtureFile(u))).toEqual([]);
+    // The index requests carried nothing about the pages just read.
+    for (const r of server.requests.filter((x) => INDEX_URLS.has(x.url))) {
+      expect(r.headers.referer).toBeUndefined();
+      expect(r.headers.cookie).toBeUndefined();
+      expect(JSON.stringify(r.headers)).not.toMatch(/zona\.media|ovdinfo|freedomnews/);
+    }
+  });
+});

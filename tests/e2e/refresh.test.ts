@@ -1,0 +1,335 @@
+/**
+ * The signed refresh against a local index server: the default build, with its built-in index
+ * URL (https://not-alone-extension.github.io/index/index.json) answered by the harness server,
+ * and indexes signed here with the committed TEST key, which a build without
+ * NOT_ALONE_INDEX_PUBKEY trusts. So this runs exactly the production code and build.
+ *
+ * First a valid newer index is accepted (a new person appears, on a page and in the search);
+ * then every fault in the matrix is served in turn, "Refresh now" is pressed, and the popup's
+ * message and the index in use (still the accepted one, new person included) are checked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { parseSigningKey, signBytes } from '../../scripts/index/signing';
+import { launchExtension, REPO_ROOT, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { proxyMarks, waitForMarks } from './content-helpers';
+
+const INDEX_URL = 'https://not-alone-extension.github.io/index/index.json';
+const SIG_URL = `${INDEX_URL}.sig`;
+const NEW_PERSON_PAGE = 'https://freedomnews.org.uk/test/refresh-new-person.html';
+
+const TEST_KEY = parseSigningKey(readFileSync(path.join(REPO_ROOT, 'scripts/index/test-keys/TEST-ONLY-signing-key.pkcs8.b64'), 'utf8'));
+const sign = (text: string | Buffer) => signBytes(typeof text === 'string' ? Buffer.from(text) : text, TEST_KEY);
+
+interface IndexJson {
+  schema: number;
+  version: number;
+  generatedAt: string;
+  records: Record<string, unknown>[];
+}
+const BUNDLED = JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/index.json'), 'utf8')) as IndexJson;
+const record = (id: string) => structuredClone(BUNDLED.records.find((r) => r.id === id)!);
+
+/** Someone the bundled index does not have. */
+function newPerson(): Record<string, unknown> {
+  const r = record('bakhtin-aleksandr');
+  return {
+    ...r,
+    id: 'kvasnevskaya-zinoviya',
+    name: { ru: 'Квасневская Зиновия Петровна', en: 'Zinoviya Kvasnevskaya' },
+    aliases: [],
+    gender: 'f',
+    forms: {
+      last: ['квасневская', 'квасневской', 'квасневскую', 'kvasnevskaya'],
+      first: ['зиновия', 'зиновии', 'зиновию', 'зиновией', 'zinoviya', 'zinovia'],
+      middle: ['петровна', 'петровны', 'petrovna'],
+    },
+  };
+}
+
+const ACCEPTED_VERSION = BUNDLED.version + 1;
+/** A fresh deep copy each time: the fault cases edit records in place. */
+const indexOf = (version: number): IndexJson => ({
+  schema: 1,
+  version,
+  generatedAt: '2027-01-02T03:04:05Z',
+  records: [...structuredClone(BUNDLED.records), newPerson()],
+});
+
+let server: TestServer;
+let ext: ExtensionBrowser;
+let popup: Page;
+
+/** Serves index.json and a signature (by default, a valid one over exactly these bytes). */
+function publish(body: string | Buffer, signature = sign(body)) {
+  server.route(INDEX_URL, { body, headers: { 'content-type': 'application/json' } });
+  server.route(SIG_URL, { body: signature });
+}
+
+/** Presses "Refresh now" and waits for the outcome the popup shows. */
+async function refreshNow(): Promise<{ result: string; code: string; text: string }> {
+  await popup.evaluate(() => chrome.storage.local.remove('index.refreshStatus'));
+  await expect.poll(() => popup.locator('[data-testid="last-check"]').textContent()).toBe('never');
+  await popup.getByRole('button', { name: 'Refresh now' }).click();
+  const outcome = popup.locator('[data-testid="last-outcome"]');
+  await expect.poll(() => outcome.getAttribute('data-result'), { timeout: 45_000, interval: 250 }).not.toBe('');
+  await expect.poll(() => popup.getByRole('button', { name: 'Refresh now' }).isEnabled()).toBe(true);
+  const status = popup.locator('[data-testid="index-status"]');
+  return {
+    result: (await outcome.getAttribute('data-result')) ?? '',
+    code: (await outcome.getAttribute('data-code')) ?? '',
+    text: await status.innerText(),
+  };
+}
+
+/** The index the background answers with, and whether the new person is still in it. */
+async function indexInUse(): Promise<{ version: number; hasNewPerson: boolean }> {
+  return popup.evaluate(async () => {
+    const data = (await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: { id: string }[] };
+    return { version: data.version, hasNewPerson: data.people.some((p) => p.id === 'kvasnevskaya-zinoviya') };
+  });
+}
+
+async function expectPreviousIndexKept() {
+  expect(await indexInUse()).toEqual({ version: ACCEPTED_VERSION, hasNewPerson: true });
+  await popup.reload();
+  await expect.poll(() => popup.locator('[data-testid="index-version"]').textContent()).toContain(`Version ${ACCEPTED_VERSION}`);
+  expect(await popup.locator('[data-testid="index-version"]').textContent()).toContain('downloaded update');
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  server.route(NEW_PERSON_PAGE, {
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test</title></head><body><article>
+      <h1>A court in Kazan</h1><p>The activist Zinoviya Kvasnevskaya was remanded in custody on Tuesday. Kvasnevskaya denies the charges.</p>
+      </article></body></html>`,
+  });
+  // NOT_ALONE_E2E_EXTENSION_DIR: run against a private copy of the build (another build into
+  // .output/ while the test runs would pull the files from under the loaded extension).
+  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: process.env.NOT_ALONE_E2E_EXTENSION_DIR });
+  popup = await ext.openExtensionPage('popup.html');
+  await popup.setViewportSize({ width: 400, height: 700 });
+  await popup.locator('#popup-search-input').waitFor();
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+describe('refresh', () => {
+  it('the index requests carry no cookies, referrer or identifying headers', async () => {
+    publish(JSON.stringify(indexOf(BUNDLED.version)));
+    const before = server.requests.length;
+    const outcome = await refreshNow();
+    expect(outcome.result).toBe('up-to-date');
+    const requests = server.requests.slice(before).filter((r) => r.host === 'not-alone-extension.github.io');
+    expect(requests.map((r) => r.path).sort()).toEqual(['/index/index.json', '/index/index.json.sig']);
+    for (const r of requests) {
+      expect(r.scheme).toBe('https');
+      expect(r.headers.cookie).toBeUndefined();
+      expect(r.headers.referer).toBeUndefined();
+      expect(r.headers['if-none-match']).toBeUndefined();
+      expect(r.headers['if-modified-since']).toBeUndefined();
+    }
+  });
+
+  it('accepts a valid newer index: the new person is found on a page and in the search', async () => {
+    publish(JSON.stringify(indexOf(ACCEPTED_VERSION)));
+    const outcome = await refreshNow();
+    expect(outcome).toMatchObject({ result: 'accepted' });
+    expect(outcome.text).toContain(`Updated to version ${ACCEPTED_VERSION}.`);
+    expect(await indexInUse()).toEqual({ version: ACCEPTED_VERSION, hasNewPerson: true });
+
+    const page = await ext.context.newPage();
+    await page.goto(NEW_PERSON_PAGE);
+    await waitForMarks(page, 1);
+    expect((await proxyMarks(page)).flatMap((m) => m.ids)).toContain('kvasnevskaya-zinoviya');
+    await page.close();
+
+    await popup.locator('#popup-search-input').fill('Квасневской');
+    await expect.poll(() => popup.locator('.popup-person').first().getAttribute('data-person-id')).toBe('kvasnevskaya-zinoviya');
+    await popup.locator('#popup-search-input').fill('');
+    await popup.screenshot({ path: path.join(SCREENSHOTS_DIR, 'popup-refresh-accepted.png') });
+  });
+});
+
+const newerText = () => JSON.stringify(indexOf(ACCEPTED_VERSION + 1));
+
+/** Each fault: what to serve, and the outcome and popup text it must produce. */
+const FAULTS: { name: string; serve: () => void; result: string; code: string; says: string; timeout?: number }[] = [
+  {
+    name: 'bad signature',
+    serve: () => publish(newerText(), Buffer.alloc(64, 7).toString('base64')),
+    result: 'rejected',
+    code: 'bad-signature',
+    says: 'the signature does not match',
+  },
+  {
+    name: 'signature of other bytes',
+    serve: () => publish(newerText(), sign(JSON.stringify(indexOf(ACCEPTED_VERSION + 2)))),
+    result: 'rejected',
+    code: 'bad-signature',
+    says: 'the signature does not match',
+  },
+  {
+    name: 'truncated body (complete response, half the file)',
+    serve: () => {
+      const text = newerText();
+      publish(text.slice(0, Math.floor(text.length / 2)), sign(text));
+    },
+    result: 'rejected',
+    code: 'bad-signature',
+    says: 'the signature does not match',
+  },
+  {
+    name: 'truncated transfer (connection cut mid-body)',
+    serve: () => {
+      const text = Buffer.from(newerText());
+      server.route(INDEX_URL, (_req: http.IncomingMessage, res: http.ServerResponse) => {
+        res.writeHead(200, { 'content-length': String(text.length), 'content-type': 'application/json' });
+        res.write(text.subarray(0, text.length >> 1), () => res.socket?.destroy());
+      });
+      server.route(SIG_URL, { body: sign(text) });
+    },
+    result: 'failed',
+    code: 'network',
+    says: 'Could not reach the index server.',
+  },
+  { name: 'invalid JSON', serve: () => publish('{"schema":1,"version":'), result: 'rejected', code: 'not-json', says: 'not valid JSON' },
+  {
+    name: 'schema violation',
+    serve: () => {
+      const index = indexOf(ACCEPTED_VERSION + 1);
+      (index.records[0] as { status: string }).status = 'disappeared';
+      publish(JSON.stringify(index));
+    },
+    result: 'rejected',
+    code: 'schema',
+    says: 'invalid records',
+  },
+  {
+    name: 'older version',
+    serve: () => publish(JSON.stringify(indexOf(ACCEPTED_VERSION - 1))),
+    result: 'rejected',
+    code: 'older-version',
+    says: 'older than the one in use',
+  },
+  {
+    name: 'oversized body',
+    serve: () => publish(Buffer.alloc(9 * 1024 * 1024, 0x20)),
+    result: 'failed',
+    code: 'too-large',
+    says: 'too large',
+  },
+  {
+    name: 'HTTP 404',
+    serve: () => {
+      server.route(INDEX_URL, { status: 404, body: 'not found' });
+      server.route(SIG_URL, { status: 404, body: 'not found' });
+    },
+    result: 'failed',
+    code: 'http',
+    says: 'answered with an error',
+  },
+  {
+    name: 'HTTP 500 (retried, then given up)',
+    serve: () => {
+      server.route(INDEX_URL, { status: 500, body: 'oops' });
+      server.route(SIG_URL, { status: 500, body: 'oops' });
+    },
+    result: 'failed',
+    code: 'http',
+    says: 'answered with an error',
+  },
+  {
+    name: 'connection refused (reset)',
+    serve: () => {
+      server.route(INDEX_URL, { destroy: true });
+      server.route(SIG_URL, { destroy: true });
+    },
+    result: 'failed',
+    code: 'network',
+    says: 'Could not reach the index server.',
+  },
+  {
+    name: 'non-https URL in a record',
+    serve: () => {
+      const index = indexOf(ACCEPTED_VERSION + 1);
+      (index.records[0] as { sources: { url: string }[] }).sources[0]!.url = 'http://memopzk.org/figurant/x/';
+      publish(JSON.stringify(index));
+    },
+    result: 'rejected',
+    code: 'schema',
+    says: 'invalid records',
+  },
+  {
+    name: 'letter link to a lookalike host',
+    serve: () => {
+      const index = indexOf(ACCEPTED_VERSION + 1);
+      (index.records[0] as { letters: { service: string; url: string }[] }).letters = [{ service: 'rosuznik', url: 'https://rosuznik.org.letters.example/' }];
+      publish(JSON.stringify(index));
+    },
+    result: 'rejected',
+    code: 'url-not-allowed',
+    says: 'links to a site that is not allowed',
+  },
+  {
+    name: 'timeout (no answer within 10 s, three attempts)',
+    serve: () => {
+      server.route(INDEX_URL, { delayMs: 15_000, body: newerText() });
+      server.route(SIG_URL, { body: sign(newerText()) });
+    },
+    result: 'failed',
+    code: 'timeout',
+    says: 'did not answer in time',
+    timeout: 90_000,
+  },
+];
+
+describe('fault matrix: the previous index stays in use', () => {
+  for (const fault of FAULTS) {
+    it(
+      fault.name,
+      async () => {
+        fault.serve();
+        const outcome = await refreshNow();
+        expect({ result: outcome.result, code: outcome.code }).toEqual({ result: fault.result, code: fault.code });
+        expect(outcome.text).toContain(fault.says);
+        await expectPreviousIndexKept();
+      },
+      fault.timeout ?? 60_000,
+    );
+  }
+
+  it('service worker stopped mid-download', async () => {
+    server.route(INDEX_URL, { delayMs: 6_000, body: newerText() });
+    server.route(SIG_URL, { body: sign(newerText()) });
+    await popup.evaluate(() => chrome.storage.local.remove('index.refreshStatus'));
+    const started = server.waitForRequest((r) => r.url === INDEX_URL, 10_000);
+    await popup.getByRole('button', { name: 'Refresh now' }).click();
+    await started;
+    const cdp = await ext.context.newCDPSession(popup);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    // Wait past the server's answer: a stopped worker must not have stored anything.
+    await new Promise((r) => setTimeout(r, 7_000));
+    await popup.reload();
+    // Reopening the popup wakes a new worker, which records the cut-short check.
+    const outcome = popup.locator('[data-testid="last-outcome"]');
+    await expect.poll(() => outcome.getAttribute('data-code'), { timeout: 15_000 }).toBe('interrupted');
+    expect(await popup.locator('[data-testid="index-status"]').innerText()).toContain('The last check was cut short.');
+    await expectPreviousIndexKept();
+    await popup.screenshot({ path: path.join(SCREENSHOTS_DIR, 'popup-refresh-interrupted.png') });
+  }, 60_000);
+
+  it('after every fault, a valid newer index is still accepted', async () => {
+    publish(newerText());
+    expect(await refreshNow()).toMatchObject({ result: 'accepted' });
+    expect(await indexInUse()).toEqual({ version: ACCEPTED_VERSION + 1, hasNewPerson: true });
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The content script's page logic in happy-dom with the real matcher on a two-person index:
+ * scanning, incremental rescans, editors, the keyboard path, stale card replies and SPA resets.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMatcher } from '@/lib/matcher';
+import type { MatcherData } from '@/lib/matcher-types';
+import type { PrisonerRecord } from '@/lib/index-schema';
+import { PageController } from '@/entrypoints/content/controller';
+import { UiStore } from '@/entrypoints/content/ui-store';
+
+const DATA: MatcherData = {
+  version: 1,
+  people: [
+    {
+      id: 'gorinov-alexei',
+      forms: {
+        last: ['gorinov', 'горинов', 'горинова', 'горинову', 'гориновым', 'горинове'],
+        first: ['alexei', 'alexey', 'aleksei', 'алексей', 'алексея', 'алексею', 'алексеем', 'алексее'],
+        middle: [],
+      },
+      hints: ['207.3'],
+    },
+    {
+      id: 'bakhtin-aleksandr',
+      forms: {
+        last: ['bakhtin', 'бахтин', 'бахтина', 'бахтину', 'бахтиным', 'бахтине'],
+        first: ['aleksandr', 'alexander', 'александр', 'александра', 'александру', 'александром', 'александре'],
+        middle: ['сергеевич', 'сергеевича', 'сергеевичу', 'sergeevich'],
+      },
+      hints: ['207.3'],
+    },
+  ],
+};
+
+function record(id: string, en: string): PrisonerRecord {
+  return {
+    id,
+    name: { ru: null, en },
+    aliases: [],
+    gender: 'm',
+    birthYear: null,
+    birthDate: null,
+    region: null,
+    status: 'imprisoned',
+    statusAsOf: null,
+    charges: [],
+    chargeSummary: null,
+    sentence: null,
+    sentenceDate: null,
+    facility: null,
+    address: { ru: null, en: null },
+    case: null,
+    category: null,
+    notes: null,
+    sources: [{ url: 'https://example.org/', kind: 'press', asOf: null }],
+    letters: [],
+    forms: { last: [], first: [], middle: [] },
+  };
+}
+
+let abort: AbortController;
+let host: HTMLElement;
+
+function setup(html: string, fetchRecords = vi.fn(async (ids: string[]) => ids.map((id) => record(id, id)))) {
+  document.body.innerHTML = `<not-alone-ui id="host"></not-alone-ui><main><article>${html}</article></main>`;
+  host = document.getElementById('host')!;
+  const store = new UiStore({ locale: 'en', theme: null, marks: [], card: null, focusedKey: null });
+  const reportMarked = vi.fn();
+  const controller = new PageController({
+    matcher: createMatcher(DATA),
+    store,
+    isOwnNode: (n) => n === host || host.contains(n),
+    fetchRecords,
+    reportMarked,
+    signal: abort.signal,
+  });
+  controller.start();
+  return { controller, store, reportMarked, fetchRecords };
+}
+
+const texts = (store: UiStore) => store.state.marks.map((m) => m.text);
+
+beforeEach(() => {
+  abort = new AbortController();
+});
+afterEach(() => {
+  abort.abort();
+  document.body.innerHTML = '';
+});
+
+describe('PageController', () => {
+  it('marks full names split across tags and later surnames, and reports who is marked', async () => {
+    const { controller, store, reportMarked } = setup(
+      '<p>Депутат Алексей <b>Горинов</b> осуждён по статье 207.3.</p><p>Горинов не признал вину.</p><p>Бахтин упомянут без имени.</p>',
+    );
+    await controller.settled();
+    expect(texts(store)).toEqual(['Алексей Горинов', 'Горинов']);
+    expect(reportMarked).toHaveBeenLastCalledWith(['gorinov-alexei']);
+  });
+
+  it('reads nothing in editors, fields, code or our own UI', async () => {
+    const { controller, store } = setup(
+      '<textarea>Алексей Горинов</textarea><div contenteditable="true">Алексей Горинов</div><pre>Алексей Горинов</pre><p>Статья 207.3.</p>',
+    );
+    host.textContent = 'Алексей Горинов';
+    await controller.settled();
+    expect(texts(store)).toEqual([]);
+  });
+
+  it('picks up added paragraphs and text edits, but ignores mutations in our own host', async () => {
+    const { controller, store } = setup('<p id="p">Статья 207.3.</p>');
+    await controller.settled();
+    expect(texts(store)).toEqual([]);
+    const added = document.createElement('p');
+    added.textContent = 'Суд приговорил Александра Бахтина.';
+    document.querySelector('article')!.append(added);
+    await vi.waitFor(() => expect(texts(store)).toEqual(['Александра Бахтина']));
+    (document.getElementById('p')!.firstChild as Text).data = 'Алексей Горинов, статья 207.3.';
+    await vi.waitFor(() => expect(texts(store)).toEqual(['Алексей Горинов', 'Александра Бахтина']));
+    host.append(document.createTextNode('Aleksandr Bakhtin'));
+    await new Promise((r) => setTimeout(r, 100));
+    await controller.settled();
+    expect(texts(store)).toEqual(['Алексей Горинов', 'Александра Бахтина']);
+  });
+
+  it('re-marks a paragraph that a framework re-rendered with the same text', async () => {
+    const { controller, store } = setup('<p id="p">Алексей <b>Горинов</b>, статья 207.3.</p>');
+    await controller.settled();
+    const before = store.state.marks[0]!.key;
+    document.getElementById('p')!.innerHTML = 'Алексей <b>Горинов</b>, статья 207.3.';
+    await vi.waitFor(() => expect(store.state.marks[0]?.key).not.toBe(before));
+    expect(texts(store)).toEqual(['Алексей Горинов']);
+    const range = controller.rangeOf(store.state.marks[0]!.key)!;
+    expect(range.startContainer.isConnected).toBe(true);
+  });
+
+  it('opens a card from the keyboard and drops a stale reply for a card already replaced', async () => {
+    let releaseFirst: (r: PrisonerRecord[]) => void = () => {};
+    const fetchRecords = vi
+      .fn<(ids: string[]) => Promise<PrisonerRecord[]>>()
+      .mockImplementationOnce(() => new Promise((resolve) => (releaseFirst = resolve)))
+      .mockImplementationOnce(async (ids) => ids.map((id) => record(id, 'Second reply')));
+    const { controller, store } = setup('<p>Алексей Горинов и Александр Бахтин, статья 207.3.</p>', fetchRecords);
+    await controller.settled();
+    const [gorinov, bakhtin] = store.state.marks;
+    controller.openFromKeyboard(gorinov!.key);
+    expect(store.state.card?.content.state).toBe('loading');
+    controller.openFromKeyboard(bakhtin!.key);
+    await vi.waitFor(() => expect(store.state.card?.content.state).toBe('ready'));
+    releaseFirst([record('gorinov-alexei', 'Late first reply')]);
+    await new Promise((r) => setTimeout(r, 10));
+    const card = store.state.card!;
+    expect(card.markKey).toBe(bakhtin!.key);
+    expect(card.content.state === 'ready' && card.content.records.map((r) => r.name.en)).toEqual(['Second reply']);
+    expect(card.openedBy).toBe('keyboard');
+  });
+
+  it('closes the card on Escape', async () => {
+    const { controller, store } = setup('<p>Алексей Горинов, статья 207.3.</p>');
+    await controller.settled();
+    controller.openFromKeyboard(store.state.marks[0]!.key);
+    expect(store.state.card).not.toBeNull();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(store.state.card).toBeNull();
+  });
+
+  it('starts over on SPA navigation and stops on invalidation', async () => {
+    const { controller, store } = setup('<p id="p">Алексей Горинов, статья 207.3.</p>');
+    await controller.settled();
+    expect(texts(store)).toEqual(['Алексей Горинов']);
+    document.querySelector('article')!.innerHTML = '<p>Бахтин без имени. Александр Бахтин, статья 207.3.</p>';
+    controller.navigate();
+    await vi.waitFor(() => expect(texts(store)).toEqual(['Александр Бахтин']));
+    abort.abort();
+    document.querySelector('article')!.innerHTML = '<p>Алексей Горинов, статья 207.3.</p>';
+    await new Promise((r) => setTimeout(r, 150));
+    expect(texts(store)).toEqual(['Александр Бахтин']);
+  });
+});

@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HIGHLIGHT_NAMES, MarkStore, installHighlightStyles } from '@/utils/highlights';
+import { collectFlows, flowRange } from '@/utils/page-text';
+import type { Mention } from '@/lib/matcher-types';
+
+/** happy-dom has no Highlight API: a stand-in with the same surface (a Set of ranges). */
+class FakeHighlight extends Set<AbstractRange> {
+  priority = 0;
+  constructor(...ranges: AbstractRange[]) {
+    super(ranges);
+  }
+}
+
+const registry = new Map<string, FakeHighlight>();
+
+beforeEach(() => {
+  registry.clear();
+  (window as unknown as { Highlight: unknown }).Highlight = FakeHighlight;
+  Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true, writable: true });
+  document.body.innerHTML = '';
+});
+afterEach(() => {
+  delete (window as unknown as { Highlight?: unknown }).Highlight;
+  Object.defineProperty(window, 'CSS', { value: {}, configurable: true, writable: true });
+});
+
+function mention(text: string, flowText: string, confidence: Mention['confidence'] = 'high'): Mention {
+  const start = flowText.indexOf(text);
+  return { start, end: start + text.length, text, ids: ['x'], kind: 'full', confidence };
+}
+
+function markAll(store: MarkStore, names: string[], confidence: Mention['confidence'] = 'high') {
+  for (const flow of collectFlows(document.body)) {
+    for (const name of names) {
+      if (!flow.text.includes(name)) continue;
+      const m = mention(name, flow.text, confidence);
+      store.add(m, flowRange(flow, m.start, m.end)!, flow.block);
+    }
+  }
+}
+
+describe('MarkStore', () => {
+  it('registers its highlights and draws marks by confidence', () => {
+    document.body.innerHTML = '<p>Алексей <b>Горинов</b></p><p>Ivan Petrov</p>';
+    const store = new MarkStore(window);
+    expect(store.canDraw).toBe(true);
+    expect([...registry.keys()].sort()).toEqual(Object.values(HIGHLIGHT_NAMES).sort());
+    markAll(store, ['Алексей Горинов']);
+    markAll(store, ['Ivan Petrov'], 'low');
+    expect(registry.get(HIGHLIGHT_NAMES.high)!.size).toBe(1);
+    expect(registry.get(HIGHLIGHT_NAMES.low)!.size).toBe(1);
+    expect([...registry.get(HIGHLIGHT_NAMES.high)!].map((r) => (r as Range).toString())).toEqual(['Алексей Горинов']);
+  });
+
+  it('lists marks in document order whatever order they were added in', () => {
+    document.body.innerHTML = '<p id="a">First Name</p><p id="b">Second Name</p>';
+    const store = new MarkStore(window);
+    markAll(store, ['Second Name']);
+    markAll(store, ['First Name']);
+    expect(store.all().map((m) => m.text)).toEqual(['First Name', 'Second Name']);
+  });
+
+  it('draws one focused mark at a time, above the others', () => {
+    document.body.innerHTML = '<p>One Name and Two Name</p>';
+    const store = new MarkStore(window);
+    markAll(store, ['One Name', 'Two Name']);
+    const [one, two] = store.all();
+    store.setFocused(one!);
+    store.setFocused(two!);
+    const focus = registry.get(HIGHLIGHT_NAMES.focus)!;
+    expect(focus.priority).toBeGreaterThan(registry.get(HIGHLIGHT_NAMES.high)!.priority);
+    expect([...focus]).toEqual([two!.range]);
+    store.setFocused(null);
+    expect(focus.size).toBe(0);
+  });
+
+  it('prunes marks whose text left the page and reports a block as not intact', () => {
+    document.body.innerHTML = '<p id="p">Some Name here</p>';
+    const store = new MarkStore(window);
+    markAll(store, ['Some Name']);
+    const p = document.getElementById('p')!;
+    expect(store.blockIntact(p)).toBe(true);
+    p.innerHTML = 'Some Name here'; // a framework re-render: same text, new nodes
+    expect(store.blockIntact(p)).toBe(false);
+    expect(store.pruneDetached()).toBe(1);
+    expect(store.all()).toEqual([]);
+    expect(registry.get(HIGHLIGHT_NAMES.high)!.size).toBe(0);
+  });
+
+  it('removes the marks of a block and its descendants only', () => {
+    document.body.innerHTML = '<section id="s"><p>Inner Name</p></section><p>Outer Name</p>';
+    const store = new MarkStore(window);
+    markAll(store, ['Inner Name', 'Outer Name']);
+    store.removeWithin(document.getElementById('s')!);
+    expect(store.all().map((m) => m.text)).toEqual(['Outer Name']);
+  });
+
+  it('unregisters everything on dispose', () => {
+    const store = new MarkStore(window);
+    store.dispose();
+    expect(registry.size).toBe(0);
+  });
+
+  it('keeps marks without drawing when the Highlight API is missing', () => {
+    Object.defineProperty(window, 'CSS', { value: {}, configurable: true, writable: true });
+    document.body.innerHTML = '<p>Some Name</p>';
+    const store = new MarkStore(window);
+    expect(store.canDraw).toBe(false);
+    markAll(store, ['Some Name']);
+    expect(store.all()).toHaveLength(1);
+  });
+
+  it('puts the highlight styles inside our own host, not in the page', () => {
+    const host = document.createElement('not-alone-ui');
+    document.body.append(host);
+    const style = installHighlightStyles(host);
+    expect(style.parentElement).toBe(host);
+    expect(style.textContent).toContain('::highlight(not-alone)');
+    expect(document.head.querySelector('style')).toBeNull();
+  });
+});
