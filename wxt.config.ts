@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 
 // The news sites Not Alone reads. Content-script matches and host access come from this one list.
@@ -19,22 +19,37 @@ export const NEWS_SITES = [
  */
 export const DEFAULT_INDEX_URL = 'https://not-alone-extension.github.io/index/index.json';
 /**
- * Base64 of the raw 32-byte Ed25519 public key the index must be signed with.
+ * Base64 of the raw 32-byte Ed25519 public key a downloaded index must be signed with.
  *
- * WARNING: no production key pair exists yet, so the default is the committed TEST key
- * (scripts/index/test-keys/). Its private half is in the repository: anyone can sign an index
- * a default build accepts, so until a real key is set the signature adds nothing over HTTPS to
- * the index host. A release must be built with NOT_ALONE_INDEX_PUBKEY set to the production
- * key. See DEVELOPERS.md and PRIVACY.md.
+ * There is no default: a build made without NOT_ALONE_INDEX_PUBKEY trusts no key, never
+ * downloads an index and works with the bundled one only (the popup says updates are not
+ * configured). A release sets the production key; the e2e tests build a separate copy with
+ * the committed TEST key (scripts/test.mjs). See docs/index-publishing.md, "Trusted key in builds".
  */
-// Read relative to the working directory: wxt and vitest both run from the repository root.
-export const TEST_INDEX_PUBKEY = readFileSync('scripts/index/test-keys/TEST-ONLY-public-key.raw.b64', 'utf8').trim();
-export const DEFAULT_INDEX_PUBKEY = TEST_INDEX_PUBKEY;
-
+export const INDEX_PUBKEY = checkPublicKey((process.env.NOT_ALONE_INDEX_PUBKEY ?? '').trim());
 export const INDEX_URL = process.env.NOT_ALONE_INDEX_URL || DEFAULT_INDEX_URL;
-export const INDEX_PUBKEY = process.env.NOT_ALONE_INDEX_PUBKEY || DEFAULT_INDEX_PUBKEY;
-if (INDEX_PUBKEY === TEST_INDEX_PUBKEY && process.env.NOT_ALONE_QUIET_TEST_KEY !== '1') {
-  console.warn('\n  Not Alone: this build trusts the TEST index signing key. Set NOT_ALONE_INDEX_PUBKEY for a release.\n');
+/** Whether this build downloads index updates at all. */
+export const INDEX_UPDATES = INDEX_PUBKEY !== '';
+
+/**
+ * Where the build goes: `.output/chrome-mv3` by default. NOT_ALONE_OUT_DIR moves the whole
+ * output folder, so the test-key build (`.output/e2e/chrome-mv3`) never replaces the real one.
+ */
+export const OUT_DIR = process.env.NOT_ALONE_OUT_DIR || '.output';
+
+// Read relative to the working directory: wxt and vitest both run from the repository root.
+const TEST_KEY_FILE = 'scripts/index/test-keys/TEST-ONLY-public-key.raw.b64';
+if (INDEX_PUBKEY !== '' && existsSync(TEST_KEY_FILE) && INDEX_PUBKEY === readFileSync(TEST_KEY_FILE, 'utf8').trim()) {
+  console.warn('\n  Not Alone: this build trusts the TEST index signing key (its private half is public). Never ship it.\n');
+}
+
+/** A typo in the key would make every update fail quietly: refuse to build with one instead. */
+function checkPublicKey(key: string): string {
+  if (key === '') return key;
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(key) || Buffer.from(key, 'base64').length !== 32) {
+    throw new Error('NOT_ALONE_INDEX_PUBKEY must be the base64 of a raw 32-byte Ed25519 public key (44 characters)');
+  }
+  return key;
 }
 
 function indexOriginPattern(url: string): string {
@@ -44,6 +59,7 @@ function indexOriginPattern(url: string): string {
 }
 
 export default defineConfig({
+  outDir: OUT_DIR,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     define: {
@@ -56,8 +72,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
-    // The news sites, and the index origin: the only host the extension itself ever contacts.
-    host_permissions: [...NEWS_SITES.map((h) => `https://${h}/*`), indexOriginPattern(INDEX_URL)],
+    // The news sites, and the index origin: the only host the extension itself ever contacts
+    // (left out of a build that trusts no key, since it never downloads).
+    host_permissions: [...NEWS_SITES.map((h) => `https://${h}/*`), ...(INDEX_UPDATES ? [indexOriginPattern(INDEX_URL)] : [])],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

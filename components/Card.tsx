@@ -42,7 +42,7 @@ export function Card({ content, locale, lowConfidence = false, onClose, today = 
   };
   return (
     <div class="na-card" lang={locale}>
-      <header class="na-header">
+      <div class="na-header">
         <div class="na-heading">
           <p class="na-kicker">{s.cardLabel}</p>
           <h2 id={headingId} class="na-name" lang={names && single?.name[locale] ? locale : otherScript}>
@@ -61,7 +61,7 @@ export function Card({ content, locale, lowConfidence = false, onClose, today = 
             <span aria-hidden="true">×</span>
           </button>
         )}
-      </header>
+      </div>
       {lowConfidence && content.state === 'ready' && <p class="na-notice na-notice--low">{s.lowConfidence}</p>}
       <div class="na-body">
         {content.state === 'loading' && <div class="na-skeleton" aria-busy="true" aria-label={s.loading} />}

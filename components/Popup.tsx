@@ -20,6 +20,8 @@ export interface PopupProps {
   status: RefreshStatus;
   /** Ids marked on the current tab; null while unknown (or no tab). */
   markedIds: string[] | null;
+  /** False in a build that trusts no index signing key (see IndexStatus). */
+  updatesConfigured: boolean;
   onRefresh: () => Promise<RefreshOutcome>;
   onOpenOptions: () => void;
   privacyUrl: string;
@@ -27,7 +29,7 @@ export interface PopupProps {
 
 const SEARCH_DEBOUNCE_MS = 120;
 
-export function Popup({ locale, active, status, markedIds, onRefresh, onOpenOptions, privacyUrl }: PopupProps) {
+export function Popup({ locale, active, status, markedIds, updatesConfigured, onRefresh, onOpenOptions, privacyUrl }: PopupProps) {
   const s = UI_STRINGS[locale];
   const records = active.index.records;
   const search = useMemo(() => createPersonSearch(records), [records]);
@@ -127,7 +129,7 @@ export function Popup({ locale, active, status, markedIds, onRefresh, onOpenOpti
         {marked.length > 0 && <ResultList hits={marked.map((record) => ({ record }))} locale={locale} onOpen={openCard} />}
       </section>
 
-      <IndexStatus locale={locale} active={active} status={status} onRefresh={onRefresh} />
+      <IndexStatus locale={locale} active={active} status={status} updatesConfigured={updatesConfigured} onRefresh={onRefresh} />
     </main>
   );
 }

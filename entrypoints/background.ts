@@ -14,12 +14,16 @@ import { addMarks, clearMarks, getMarks } from '@/utils/badge';
 import { loadActiveIndex, withIndexLock, type ActiveIndex } from '@/utils/index-store';
 import type { Request, Response } from '@/utils/messages';
 import {
+  NOT_CONFIGURED,
   REFRESH_ALARM,
+  builtInIndexSource,
+  clearRefreshAlarm,
   ensureRefreshAlarm,
-  isRefreshRequest,
   refreshIndex,
   recoverInterruptedCheck,
   refreshIfStale,
+  updatesConfigured,
+  type IndexSource,
   type RefreshOutcome,
   type RefreshTrigger,
 } from '@/utils/refresh';
@@ -58,7 +62,11 @@ export function resetActiveState(): void {
   state = null;
 }
 
-export async function handleRequest(request: Request, sender: { tab?: { id?: number } }): Promise<Response<Request['type']> | undefined> {
+export async function handleRequest(
+  request: Request,
+  sender: { tab?: { id?: number } },
+  source: IndexSource = builtInIndexSource(),
+): Promise<Response<Request['type']> | undefined> {
   switch (request.type) {
     case 'getMatcher':
       return (await getActiveState()).matcherData;
@@ -74,33 +82,39 @@ export async function handleRequest(request: Request, sender: { tab?: { id?: num
     }
     case 'getMarked':
       return { ids: typeof request.tabId === 'number' ? await getMarks(request.tabId) : [] };
+    case 'refreshNow':
+      return runRefresh('manual', source).catch((err: unknown): RefreshOutcome => ({ result: 'failed', code: 'storage', detail: String(err) }));
     default:
       return undefined;
   }
 }
 
-async function runRefresh(trigger: RefreshTrigger): Promise<RefreshOutcome> {
+async function runRefresh(trigger: RefreshTrigger, source: IndexSource): Promise<RefreshOutcome> {
+  // A build that trusts no key never fetches: there is nothing it could accept.
+  if (!updatesConfigured(source)) return NOT_CONFIGURED;
   const current = await getActiveState();
-  const outcome = await refreshIndex({ currentVersion: current.active.index.version, trigger });
+  const outcome = await refreshIndex({ currentVersion: current.active.index.version, trigger, source });
   if (outcome.result === 'accepted') resetActiveState();
   return outcome;
 }
 
-export default defineBackground(() => {
+export default defineBackground(() => startBackground(builtInIndexSource()));
+
+/** Registers every listener; `source` is the build's index source (tests pass their own). */
+export function startBackground(source: IndexSource): void {
+  const updates = updatesConfigured(source);
   // A fresh worker: record a check the previous one did not finish, and make sure the alarm
-  // exists (it is kept across worker restarts; this only creates it when missing).
+  // exists (it is kept across worker restarts; this only creates it when missing). A build
+  // without updates removes an alarm a previous build with them may have left.
   void recoverInterruptedCheck();
-  void ensureRefreshAlarm();
+  const scheduleRefresh = (hours?: number) => void (updates ? ensureRefreshAlarm(hours) : clearRefreshAlarm());
+  scheduleRefresh();
 
   // sendResponse + `return true` answers on Chrome and Firefox, with or without the polyfill,
   // and in fakeBrowser tests; unknown messages get no answer so other listeners may reply.
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    if (isRefreshRequest(message)) {
-      runRefresh('manual').then(sendResponse, (err: unknown) => sendResponse({ result: 'failed', reason: String(err) }));
-      return true;
-    }
     if (!isRequest(message)) return false;
-    handleRequest(message, sender).then(sendResponse, (err: unknown) => {
+    handleRequest(message, sender, source).then(sendResponse, (err: unknown) => {
       console.error('Not Alone: request failed', message.type, err);
       sendResponse(undefined);
     });
@@ -114,19 +128,19 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void clearMarks(tabId, { tabClosed: true }));
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void runRefresh('alarm');
+    if (alarm.name === REFRESH_ALARM) void runRefresh('alarm', source);
   });
   // Chrome drops alarms on update; re-create on install/update and at every browser start.
-  browser.runtime.onInstalled.addListener(() => void ensureRefreshAlarm());
+  browser.runtime.onInstalled.addListener(() => scheduleRefresh());
   browser.runtime.onStartup.addListener(() => {
-    void ensureRefreshAlarm();
-    void refreshIfStale(() => runRefresh('startup'));
+    scheduleRefresh();
+    if (updates) void refreshIfStale(() => runRefresh('startup', source));
   });
   // A changed interval takes effect now rather than at the next alarm.
-  watchSettings((settings) => void ensureRefreshAlarm(settings.refreshIntervalHours));
-});
+  watchSettings((settings) => scheduleRefresh(settings.refreshIntervalHours));
+}
 
 function isRequest(message: unknown): message is Request {
   const type = (message as { type?: unknown } | null)?.type;
-  return type === 'getMatcher' || type === 'getRecords' || type === 'marked' || type === 'getMarked';
+  return type === 'getMatcher' || type === 'getRecords' || type === 'marked' || type === 'getMarked' || type === 'refreshNow';
 }

@@ -12,17 +12,17 @@ import { pathToFileURL } from 'node:url';
 
 const results = []; // { name, passed, failed, note }
 
-function run(cmd, args) {
+function run(cmd, args, env = process.env) {
   const started = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: false });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', shell: false, env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   // status is null when the child was killed by a signal.
   return { ok: r.status === 0, seconds, why: r.error?.message ?? (r.signal ? `killed by ${r.signal}` : `exit ${r.status}`) };
 }
 
-function check(name, cmd, args) {
+function check(name, cmd, args, env) {
   console.log(`\n── ${name}: ${[cmd, ...args].join(' ')}`);
-  const r = run(cmd, args);
+  const r = run(cmd, args, env);
   results.push({ name, passed: r.ok ? 1 : 0, failed: r.ok ? 0 : 1, note: `${r.ok ? 'ok' : r.why}, ${r.seconds} s` });
   return r.ok;
 }
@@ -62,8 +62,23 @@ export function countVitest(reportPath, vitestOk, vitestWhy) {
   return { passed, failed, note: notes.join('; ') };
 }
 
+/**
+ * The e2e copy of the build: the same code, trusting the committed TEST signing key, in its own
+ * folder (.output/e2e/chrome-mv3) so the real build in .output/chrome-mv3 trusts no key. The
+ * refresh, privacy and popup suites sign their indexes with the TEST key and load this copy.
+ */
+function e2eBuildEnv() {
+  return {
+    ...process.env,
+    NOT_ALONE_OUT_DIR: '.output/e2e',
+    NOT_ALONE_INDEX_PUBKEY: readFileSync('scripts/index/test-keys/TEST-ONLY-public-key.raw.b64', 'utf8').trim(),
+  };
+}
+
 function main(extra) {
-  const built = check('build (chrome-mv3)', 'npx', ['wxt', 'build']);
+  const built =
+    check('build (chrome-mv3)', 'npx', ['wxt', 'build']) &&
+    check('build (chrome-mv3, e2e copy trusting the TEST key)', 'npx', ['wxt', 'build'], e2eBuildEnv());
 
   mkdirSync('test-results', { recursive: true });
   const report = 'test-results/vitest.json';

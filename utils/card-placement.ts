@@ -48,7 +48,7 @@ export function placeCard(range: Range, floating: HTMLElement, opts: PlacementOp
     floating.style.left = `${Math.round(x)}px`;
     floating.style.top = `${Math.round(y)}px`;
     floating.dataset.placement = placement;
-    floating.style.visibility = 'visible';
+    floating.dataset.placed = '';
   };
   return autoUpdate(reference, floating, () => void update(), { animationFrame: false });
 }

@@ -4,6 +4,7 @@
  */
 import type { PrisonerRecord } from '@/lib/index-schema';
 import type { MatcherData } from '@/lib/matcher-types';
+import type { RefreshOutcome } from './refresh';
 
 export type Request =
   /** Content script start: the compact name forms of the index in use. */
@@ -13,13 +14,16 @@ export type Request =
   /** Content script reports who it marked on this tab (for the toolbar badge and the popup). */
   | { type: 'marked'; ids: string[] }
   /** Popup: the people marked on a tab. */
-  | { type: 'getMarked'; tabId: number };
+  | { type: 'getMarked'; tabId: number }
+  /** Popup's "Refresh now": check for a newer signed index at once. */
+  | { type: 'refreshNow' };
 
 export interface Responses {
   getMatcher: MatcherData;
   getRecords: PrisonerRecord[];
   marked: { ok: true };
   getMarked: { ids: string[] };
+  refreshNow: RefreshOutcome;
 }
 
 export type Response<T extends Request['type']> = Responses[T];

@@ -10,13 +10,14 @@
 import { browser, storage } from '#imports';
 import { acceptIndex, MAX_INDEX_BYTES, MAX_SIGNATURE_BYTES, type RejectionCode } from '@/lib/accept-index';
 import { storeAcceptedIndex, withIndexLock } from './index-store';
+import { ask } from './messages';
 import { getSettings } from './settings';
 
 declare global {
   interface ImportMetaEnv {
     /** Set by wxt.config.ts from NOT_ALONE_INDEX_URL (or the default). */
     readonly NOT_ALONE_INDEX_URL?: string;
-    /** Set by wxt.config.ts from NOT_ALONE_INDEX_PUBKEY (or the default). */
+    /** Set by wxt.config.ts from NOT_ALONE_INDEX_PUBKEY; empty when the build trusts no key. */
     readonly NOT_ALONE_INDEX_PUBKEY?: string;
   }
 }
@@ -31,6 +32,14 @@ export interface IndexSource {
 /** The index source this build was made with (wxt.config.ts puts the values in). */
 export function builtInIndexSource(): IndexSource {
   return { url: import.meta.env.NOT_ALONE_INDEX_URL ?? '', publicKey: import.meta.env.NOT_ALONE_INDEX_PUBKEY ?? '' };
+}
+
+/**
+ * Whether this build downloads updates at all. A build made without NOT_ALONE_INDEX_PUBKEY
+ * trusts no key: it never fetches, keeps no alarm, and uses the bundled index only.
+ */
+export function updatesConfigured(source: IndexSource = builtInIndexSource()): boolean {
+  return source.url !== '' && source.publicKey !== '';
 }
 
 export const REFRESH_ALARM = 'index-refresh';
@@ -62,20 +71,17 @@ export interface RefreshStatus {
 
 export const EMPTY_STATUS: RefreshStatus = { lastCheckAt: null, lastSuccessAt: null, lastOutcome: null, runningSince: null, runningTrigger: null };
 
+/** What "Refresh now" answers in a build without updates; nothing is fetched or recorded. */
+export const NOT_CONFIGURED: RefreshOutcome = { result: 'failed', code: 'no-source', detail: 'this build trusts no index signing key' };
+
 export const refreshStatusItem = storage.defineItem<RefreshStatus>('local:index.refreshStatus', {
   fallback: EMPTY_STATUS,
   version: 1,
 });
 
-/** The popup's "Refresh now" message to the background. */
-export interface RefreshRequest {
-  type: 'refreshNow';
-}
-export function isRefreshRequest(message: unknown): message is RefreshRequest {
-  return (message as { type?: unknown } | null)?.type === 'refreshNow';
-}
+/** The popup's "Refresh now": asks the background, which owns the index, to check at once. */
 export async function requestRefresh(): Promise<RefreshOutcome> {
-  return (await browser.runtime.sendMessage({ type: 'refreshNow' } satisfies RefreshRequest)) as RefreshOutcome;
+  return ask({ type: 'refreshNow' });
 }
 
 class DownloadError extends Error {
@@ -230,6 +236,11 @@ function fileName(url: string): string {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Removes the refresh alarm (a build without updates, installed over one with them). */
+export async function clearRefreshAlarm(): Promise<void> {
+  await browser.alarms.clear(REFRESH_ALARM);
+}
 
 /** Creates the refresh alarm unless one with this period exists (a worker restart keeps it). */
 export async function ensureRefreshAlarm(intervalHours?: number): Promise<void> {

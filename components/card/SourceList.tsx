@@ -17,7 +17,7 @@ export function SourceList({ record, locale }: Props) {
     return href ? [{ ...src, href }] : [];
   });
   return (
-    <footer class="na-sources">
+    <div class="na-sources">
       {sources.length > 0 && (
         <>
           <h3 class="na-label">{s.sources}</h3>
@@ -38,6 +38,6 @@ export function SourceList({ record, locale }: Props) {
         {s.reportError}
         <span class="na-visually-hidden"> {s.opensInNewTab}</span>
       </a>
-    </footer>
+    </div>
   );
 }

@@ -10,6 +10,8 @@ export interface IndexStatusProps {
   locale: Locale;
   active: ActiveIndex;
   status: RefreshStatus;
+  /** False in a build that trusts no signing key: it never downloads, so there is nothing to check. */
+  updatesConfigured: boolean;
   onRefresh: () => Promise<RefreshOutcome>;
 }
 
@@ -27,12 +29,10 @@ export function describeOutcome(outcome: RefreshOutcome, s: UiStrings): string {
   }
 }
 
-export function IndexStatus({ locale, active, status, onRefresh }: IndexStatusProps) {
+export function IndexStatus({ locale, active, status, updatesConfigured, onRefresh }: IndexStatusProps) {
   const s = UI_STRINGS[locale];
   const [busy, setBusy] = useState(false);
   const index = active.index;
-  const last = status.lastOutcome;
-  const problem = last && (last.result === 'rejected' || last.result === 'failed') ? last : null;
   const running = busy || status.runningSince !== null;
 
   const refresh = async () => {
@@ -51,6 +51,25 @@ export function IndexStatus({ locale, active, status, onRefresh }: IndexStatusPr
         {s.indexVersion(index.version, formatIsoDate(index.generatedAt.slice(0, 10), locale))} ·{' '}
         {active.source === 'bundled' ? s.indexBundled : s.indexDownloaded}
       </p>
+      {updatesConfigured ? <RefreshControls s={s} locale={locale} status={status} running={running} onRefresh={refresh} /> : <p data-testid="updates-off">{s.updatesOff}</p>}
+    </section>
+  );
+}
+
+interface RefreshControlsProps {
+  s: UiStrings;
+  locale: Locale;
+  status: RefreshStatus;
+  running: boolean;
+  onRefresh: () => Promise<void>;
+}
+
+/** Last check, its outcome or problem, and "Refresh now". */
+function RefreshControls({ s, locale, status, running, onRefresh }: RefreshControlsProps) {
+  const last = status.lastOutcome;
+  const problem = last && (last.result === 'rejected' || last.result === 'failed') ? last : null;
+  return (
+    <>
       <p>
         {s.lastCheck}:{' '}
         <span data-testid="last-check">
@@ -65,9 +84,9 @@ export function IndexStatus({ locale, active, status, onRefresh }: IndexStatusPr
           <strong>{s.lastError}:</strong> {describeOutcome(problem, s)} <span class="popup-detail">({problem.detail})</span>
         </p>
       )}
-      <button type="button" class="popup-refresh" onClick={refresh} disabled={running}>
+      <button type="button" class="popup-refresh" onClick={() => void onRefresh()} disabled={running}>
         {s.refreshNow}
       </button>
-    </section>
+    </>
   );
 }

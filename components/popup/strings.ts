@@ -27,6 +27,8 @@ export interface UiStrings {
   lastError: string;
   checking: string;
   refreshNow: string;
+  /** The status line of a build that trusts no signing key. */
+  updatesOff: string;
   outcome: {
     accepted: (version: number) => string;
     upToDate: string;
@@ -76,6 +78,7 @@ const en: UiStrings = {
   lastError: 'Last problem',
   checking: 'Checking for a newer index…',
   refreshNow: 'Refresh now',
+  updatesOff: 'Updates are not configured in this build: it uses the index it came with, and never downloads one.',
   outcome: {
     accepted: (v) => `Updated to version ${v}.`,
     upToDate: 'The index is up to date.',
@@ -91,7 +94,7 @@ const en: UiStrings = {
       'url-not-allowed': 'Rejected: the downloaded index links to a site that is not allowed.',
     },
     failed: {
-      'no-source': 'This build has no index address, so it does not update.',
+      'no-source': 'Updates are not configured in this build.',
       http: 'The index server answered with an error.',
       timeout: 'The index server did not answer in time.',
       network: 'Could not reach the index server.',
@@ -137,6 +140,7 @@ const ru: UiStrings = {
   lastError: 'Последняя проблема',
   checking: 'Проверяем, есть ли новый список…',
   refreshNow: 'Обновить сейчас',
+  updatesOff: 'В этой сборке обновления не настроены: она пользуется встроенным списком и ничего не загружает.',
   outcome: {
     accepted: (v) => `Обновлено до версии ${v}.`,
     upToDate: 'Список актуален.',
@@ -152,7 +156,7 @@ const ru: UiStrings = {
       'url-not-allowed': 'Отклонено: в загруженном списке есть ссылка на недопустимый сайт.',
     },
     failed: {
-      'no-source': 'У этой сборки нет адреса списка, она не обновляется.',
+      'no-source': 'В этой сборке обновления не настроены.',
       http: 'Сервер списка ответил ошибкой.',
       timeout: 'Сервер списка не ответил вовремя.',
       network: 'Не удалось связаться с сервером списка.',

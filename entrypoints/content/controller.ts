@@ -240,6 +240,8 @@ export class PageController implements UiActions {
   }
 
   private readonly onClick = (e: MouseEvent) => {
+    // The end of a text selection is not a request for the card.
+    if (this.win.getSelection()?.isCollapsed === false) return;
     const target = e.target;
     if (isNode(target) && this.deps.isOwnNode(target)) return;
     const hit = this.marks.hitTest(target, e.clientX, e.clientY);

@@ -34,9 +34,15 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
-    const data = await ask({ type: 'getMatcher' });
+    let matcher;
+    try {
+      matcher = createMatcher(await ask({ type: 'getMatcher' }));
+    } catch (error) {
+      // No index from the background (starting up, or broken): mark nothing rather than guess.
+      console.warn('[Not Alone] no name index available; nothing is marked on this page.', error);
+      return;
+    }
     if (!ctx.isValid) return;
-    const matcher = createMatcher(data);
 
     const store = new UiStore({
       locale: pickLocale(navigator.language),

@@ -7,7 +7,7 @@ import { Popup } from '@/components/Popup';
 import type { PrisonerIndex } from '@/lib/index-schema';
 import { loadActiveIndex, type ActiveIndex } from '@/utils/index-store';
 import { ask } from '@/utils/messages';
-import { EMPTY_STATUS, refreshStatusItem, requestRefresh, type RefreshStatus } from '@/utils/refresh';
+import { EMPTY_STATUS, refreshStatusItem, requestRefresh, updatesConfigured, type RefreshStatus } from '@/utils/refresh';
 import { getSettings, resolveLanguage } from '@/utils/settings';
 
 const BUNDLED_INDEX = bundledIndexJson as unknown as PrisonerIndex;
@@ -57,6 +57,7 @@ function App() {
       active={active}
       status={status}
       markedIds={markedIds}
+      updatesConfigured={updatesConfigured()}
       onRefresh={async () => {
         const outcome = await requestRefresh();
         if (outcome.result === 'accepted') await reloadIndex();

@@ -18,31 +18,40 @@ function titleCase(token: string): string {
     .join('-');
 }
 
+function interleave(lists: string[][]): string[] {
+  const out: string[] = [];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let k = 0; k < longest; k++) for (const list of lists) if (k < list.length) out.push(list[k]!);
+  return out;
+}
+
 export interface NameStrings {
   strings: string[];
   /** Before the per-person cap. */
   uncapped: number;
 }
 
+/**
+ * Ordered round-robin across people (everyone's first string, then everyone's second…), so a
+ * prefix of the list, which is all mark.js can take, still covers every person's main forms.
+ */
 export function fullNameStrings(data: MatcherData): NameStrings {
-  const all = new Set<string>();
+  const perPerson: string[][] = [];
   let uncapped = 0;
   for (const { forms } of data.people) {
-    const mine = new Set<string>();
+    const pairs: string[][] = [];
+    const withMiddle: string[][] = [];
     for (const cyr of [false, true]) {
       const last = forms.last.filter((t) => isCyrillic(t) === cyr).map(titleCase);
       const first = forms.first.filter((t) => isCyrillic(t) === cyr).map(titleCase);
       const middle = forms.middle.filter((t) => isCyrillic(t) === cyr).map(titleCase);
-      // Plain pairs first: they are what pages write most, so the cap keeps them.
-      for (const f of first) for (const l of last) mine.add(`${f} ${l}`).add(`${l} ${f}`);
-      for (const f of first) for (const m of middle) for (const l of last) mine.add(`${f} ${m} ${l}`).add(`${l} ${f} ${m}`);
+      pairs.push(first.flatMap((f) => last.flatMap((l) => [`${f} ${l}`, `${l} ${f}`])));
+      withMiddle.push(first.flatMap((f) => middle.flatMap((m) => last.flatMap((l) => [`${f} ${m} ${l}`, `${l} ${f} ${m}`]))));
     }
+    // Plain pairs first, Latin and Cyrillic alternating: what pages write most survives the cap.
+    const mine = new Set([...interleave(pairs), ...interleave(withMiddle)]);
     uncapped += mine.size;
-    let kept = 0;
-    for (const s of mine) {
-      if (kept++ >= MAX_STRINGS_PER_PERSON) break;
-      all.add(s);
-    }
+    perPerson.push([...mine].slice(0, MAX_STRINGS_PER_PERSON));
   }
-  return { strings: [...all], uncapped };
+  return { strings: [...new Set(interleave(perPerson))], uncapped };
 }

@@ -8,6 +8,8 @@ import { createMatcher } from '@/lib/matcher';
 import type { Matcher, MatcherData } from '@/lib/matcher-types';
 import { FlowWalker, findScanRoots, flowRange } from '@/utils/page-text';
 import { MarkStore } from '@/utils/highlights';
+import { tokenize } from '@/lib/tokenize';
+import type { TextFlow } from '@/utils/page-text';
 
 /** Repeats `once` until `minMs` of it has run, so one sample beats the 0.1 ms timer granularity. */
 function perCall(once: () => void, minMs: number, between?: () => void): number {
@@ -74,22 +76,24 @@ const api = {
   },
 
   /** Heap held by the matcher and one page's marks, after full GCs (needs --expose-gc). */
-  heap(matcherJson: string): { heap_mb: number | null; marks: number } {
+  heap(matcherJson: string): { heap_mb: number | null; marks: number; before?: number; after?: number } {
     const gc = (globalThis as { gc?: () => void }).gc;
-    const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    // performance.memory is a snapshot object: read it afresh for each figure.
+    const used = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
     matcher = null;
     store?.dispose();
     store = null;
-    if (!gc || !mem) return { heap_mb: null, marks: 0 };
+    if (!gc || used() === undefined) return { heap_mb: null, marks: 0 };
     gc();
     gc();
-    const before = mem.usedJSHeapSize;
+    const before = used()!;
     matcher = createMatcher(JSON.parse(matcherJson) as MatcherData);
     store = new MarkStore(window);
     const marks = scanDocument(matcher, store);
     gc();
     gc();
-    return { heap_mb: (mem.usedJSHeapSize - before) / 2 ** 20, marks };
+    const after = used()!;
+    return { heap_mb: (after - before) / 2 ** 20, marks, before, after };
   },
 
   /** The floor: every text node's every character read once. */
@@ -127,6 +131,32 @@ const api = {
     );
     marks.dispose();
     return { scan_ms: ms, marks: count };
+  },
+
+  /** Where scan time goes: reading flows, the page context, tokenising, matching (tokenising included). */
+  breakdown(runs: number): Record<string, number> {
+    if (!matcher) throw new Error('startup() first');
+    const m = matcher;
+    const roots = findScanRoots(document);
+    let flows: TextFlow[] = [];
+    const readFlows = () => {
+      flows = [];
+      for (const root of roots) {
+        const walker = new FlowWalker(root);
+        for (let f = walker.next(); f; f = walker.next()) flows.push(f);
+      }
+    };
+    const flows_ms = samples(runs, () => perCall(readFlows, 100));
+    const wholeText = roots.map((r) => r.textContent ?? '').join('\n');
+    const newpage_ms = samples(runs, () => perCall(() => void m.newPage(wholeText), 100));
+    const tokenize_ms = samples(runs, () => perCall(() => { for (const f of flows) tokenize(f.text); }, 100));
+    const find_ms = samples(runs, () =>
+      perCall(() => {
+        const page = m.newPage(wholeText);
+        for (const f of flows) m.find(f.text, page);
+      }, 100),
+    );
+    return { flows_ms, newpage_ms, tokenize_ms, find_ms, flows: flows.length };
   },
 
   /** One alternation regex of all full-name strings over every text node. */

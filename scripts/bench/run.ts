@@ -81,9 +81,11 @@ async function main(): Promise<void> {
 
       console.error(`${page.name}: ${page.words} words`);
       const heap = await call('heap', matcherJson);
+      console.error(`  heap ${JSON.stringify(heap)}`);
       const startup = await call('startup', matcherJson, RUNS);
       const walk = await call('walk', RUNS);
       const scan = await call('scan', RUNS);
+      const breakdown = await call('breakdown', RUNS);
       const regex = await call('regex', names.strings, RUNS);
       const markjs = await timeMarkjs(call, names.strings, page);
       await tab.close();
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
         walk_ms: round(walk.walk_ms),
         scan_ms: round(scan.scan_ms),
         marks: scan.marks,
+        ...Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [`scan_part_${k}`, round(v)])),
         ...('regex_ms' in regex ? { regex_ms: round(regex.regex_ms), regex_matches: regex.regex_matches } : { regex_ms: null, regex_error: regex.regex_error }),
         ...markjs,
         startup_ms: round(startup.startup_ms),

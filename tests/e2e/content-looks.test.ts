@@ -142,3 +142,41 @@ describe('SPA navigation', () => {
     await expect.poll(() => markTexts(page), { timeout: 5000 }).toEqual(['Алексей Горинов']);
   });
 });
+
+describe('accessibility', () => {
+  it('axe finds no violations in the open card, light and dark, and on the keyboard entry', async () => {
+    const { readFileSync } = await import('node:fs');
+    const axeSource = readFileSync(path.join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context } = await launch({ colorScheme, viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(colorScheme === 'dark' ? 'https://zona.media/test/dark-aware.html' : BAKHTIN);
+      await waitForMarks(page);
+      await page.addScriptTag({ content: axeSource });
+      // The keyboard entry, focused (visible).
+      await page.keyboard.press('Tab');
+      const p = await markPoint(page, 'Aleksandr Bakhtin');
+      await page.mouse.click(p.x, p.y);
+      await dialog(page).locator('.na-sources').waitFor();
+      const violations = await page.evaluate(async () => {
+        type Result = { violations: { id: string; nodes: { target: unknown }[] }[]; passes: { id: string }[] };
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<Result> } }).axe;
+        const result = await axe.run(
+          { include: [{ fromShadowDom: ['not-alone-ui', '.na-root'] }] },
+          { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } },
+        );
+        return {
+          violations: result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`),
+          passes: result.passes.map((p) => p.id),
+        };
+      });
+      expect(violations.violations, colorScheme).toEqual([]);
+      // axe really looked at the card: contrast and dialog naming were checked.
+      expect(violations.passes).toEqual(expect.arrayContaining(['color-contrast', 'aria-dialog-name', 'target-size']));
+      await ext!.close();
+      await server!.close();
+      ext = undefined;
+      server = undefined;
+    }
+  });
+});

@@ -7,9 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isBrowserOwnRequest, launchExtension, PAGES_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { DEFAULT_EXTENSION_DIR, isBrowserOwnRequest, launchExtension, PAGES_DIR, REPO_ROOT, startServer, type ExtensionBrowser, type TestServer } from './harness';
 import { waitForMarks } from './content-helpers';
 
+/**
+ * The e2e copy of the build, trusting the committed TEST signing key (scripts/test.mjs builds
+ * it into .output/e2e/chrome-mv3; the real build trusts no key). NOT_ALONE_E2E_EXTENSION_DIR
+ * names another copy.
+ */
+const E2E_BUILD = process.env.NOT_ALONE_E2E_EXTENSION_DIR || path.join(REPO_ROOT, '.output/e2e/chrome-mv3');
 const INDEX_URLS = new Set(['https://not-alone-extension.github.io/index/index.json', 'https://not-alone-extension.github.io/index/index.json.sig']);
 const PAGES = [
   'https://freedomnews.org.uk/2017/11/24/russia-anarchist-prisoner-dmitry-buchenkov-flees-the-country/',
@@ -39,7 +45,7 @@ beforeAll(async () => {
   server = await startServer();
   server.route('https://not-alone-extension.github.io/index/index.json', { status: 404 });
   server.route('https://not-alone-extension.github.io/index/index.json.sig', { status: 404 });
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 } });
+  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_BUILD });
 });
 afterAll(async () => {
   await ext?.close();
@@ -84,6 +90,39 @@ describe('privacy', () => {
       expect(r.headers.referer).toBeUndefined();
       expect(r.headers.cookie).toBeUndefined();
       expect(JSON.stringify(r.headers)).not.toMatch(/zona\.media|ovdinfo|freedomnews/);
+    }
+  });
+});
+
+describe('a build that trusts no signing key (the default `npm run build`)', () => {
+  it('never contacts the index host, keeps no refresh alarm, and says updates are not configured', async () => {
+    const releaseServer = await startServer();
+    // No NOT_ALONE_E2E_EXTENSION_DIR here: this is the build made without NOT_ALONE_INDEX_PUBKEY.
+    const release = await launchExtension(releaseServer, { viewport: { width: 1280, height: 800 }, extensionDir: DEFAULT_EXTENSION_DIR });
+    try {
+      const manifest = await release.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+      expect(manifest.host_permissions ?? []).not.toContain('https://not-alone-extension.github.io/*');
+
+      const page = await release.context.newPage();
+      await page.goto(PAGES[1]!);
+      // Still fully usable with the bundled index.
+      await waitForMarks(page, 1);
+      const popup = await release.openExtensionPage('popup.html');
+      const status = popup.locator('[data-testid="index-status"]');
+      await expect.poll(() => status.innerText()).toContain('Updates are not configured in this build');
+      expect(await status.innerText()).toContain('shipped with the extension');
+      expect(await popup.getByRole('button', { name: 'Refresh now' }).count()).toBe(0);
+      // Asking the background directly does not fetch either.
+      const outcome = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'refreshNow' }));
+      expect(outcome).toMatchObject({ result: 'failed', code: 'no-source' });
+      expect(await release.serviceWorker.evaluate(() => chrome.alarms.getAll())).toEqual([]);
+      await new Promise((r) => setTimeout(r, 1_000));
+
+      expect(release.browserRequests.filter((r) => r.from === 'service-worker')).toEqual([]);
+      expect(releaseServer.requests.filter((r) => r.host === 'not-alone-extension.github.io')).toEqual([]);
+    } finally {
+      await release.close();
+      await releaseServer.close();
     }
   });
 });

@@ -1,8 +1,8 @@
 /**
- * The signed refresh against a local index server: the default build, with its built-in index
- * URL (https://not-alone-extension.github.io/index/index.json) answered by the harness server,
- * and indexes signed here with the committed TEST key, which a build without
- * NOT_ALONE_INDEX_PUBKEY trusts. So this runs exactly the production code and build.
+ * The signed refresh against a local index server: the production code, built with its default
+ * index URL (https://not-alone-extension.github.io/index/index.json, answered by the harness
+ * server) and with the committed TEST public key injected at build time (the e2e copy of the
+ * build), and indexes signed here with the TEST private key.
  *
  * First a valid newer index is accepted (a new person appears, on a page and in the search);
  * then every fault in the matrix is served in turn, "Refresh now" is pressed, and the popup's
@@ -17,6 +17,12 @@ import { parseSigningKey, signBytes } from '../../scripts/index/signing';
 import { launchExtension, REPO_ROOT, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
 import { proxyMarks, waitForMarks } from './content-helpers';
 
+/**
+ * The e2e copy of the build, trusting the committed TEST signing key (scripts/test.mjs builds
+ * it into .output/e2e/chrome-mv3; the real build trusts no key). NOT_ALONE_E2E_EXTENSION_DIR
+ * names another copy.
+ */
+const E2E_BUILD = process.env.NOT_ALONE_E2E_EXTENSION_DIR || path.join(REPO_ROOT, '.output/e2e/chrome-mv3');
 const INDEX_URL = 'https://not-alone-extension.github.io/index/index.json';
 const SIG_URL = `${INDEX_URL}.sig`;
 const NEW_PERSON_PAGE = 'https://freedomnews.org.uk/test/refresh-new-person.html';
@@ -108,9 +114,7 @@ beforeAll(async () => {
       <h1>A court in Kazan</h1><p>The activist Zinoviya Kvasnevskaya was remanded in custody on Tuesday. Kvasnevskaya denies the charges.</p>
       </article></body></html>`,
   });
-  // NOT_ALONE_E2E_EXTENSION_DIR: run against a private copy of the build (another build into
-  // .output/ while the test runs would pull the files from under the loaded extension).
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: process.env.NOT_ALONE_E2E_EXTENSION_DIR });
+  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_BUILD });
   popup = await ext.openExtensionPage('popup.html');
   await popup.setViewportSize({ width: 400, height: 700 });
   await popup.locator('#popup-search-input').waitFor();

@@ -1,12 +1,19 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background, { BUNDLED_INDEX, getActiveState, handleRequest, resetActiveState } from '@/entrypoints/background';
+import background, { BUNDLED_INDEX, getActiveState, handleRequest, resetActiveState, startBackground } from '@/entrypoints/background';
 import { toMatcherData } from '@/lib/matcher-data';
 import { storeAcceptedIndex } from '@/utils/index-store';
-import { REFRESH_ALARM, resetRefreshState } from '@/utils/refresh';
+import { REFRESH_ALARM, builtInIndexSource, refreshStatusItem, resetRefreshState, type IndexSource } from '@/utils/refresh';
+import { updateSettings } from '@/utils/settings';
+import { encode, sign, TEST_PUBLIC_KEY } from './accept-index.fixtures';
 import { makeIndex, newPerson } from './background.fixtures';
 
 const tab = (id: number) => ({ tab: { id } });
+/** A build made with the TEST key injected (as the e2e copy is). */
+const keyed: IndexSource = { url: 'https://index.test/index.json', publicKey: TEST_PUBLIC_KEY };
+const tick = () => new Promise((r) => setTimeout(r, 10));
+
+afterEach(() => vi.unstubAllGlobals());
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -98,21 +105,74 @@ describe('main()', () => {
   });
 
   it('creates the refresh alarm, and a second worker start keeps the same one', async () => {
-    background.main();
-    await new Promise((r) => setTimeout(r, 10));
+    startBackground(keyed);
+    await tick();
     const first = await browser.alarms.get(REFRESH_ALARM);
     expect(first?.periodInMinutes).toBe(24 * 60);
-    background.main();
-    await new Promise((r) => setTimeout(r, 10));
+    startBackground(keyed);
+    await tick();
     const second = await browser.alarms.get(REFRESH_ALARM);
     expect(second?.scheduledTime).toBe(first?.scheduledTime);
     expect(await browser.alarms.getAll()).toHaveLength(1);
   });
 
+  it('moves the alarm when the refresh interval setting changes', async () => {
+    startBackground(keyed);
+    await tick();
+    await updateSettings({ refreshIntervalHours: 6 });
+    await tick();
+    expect((await browser.alarms.get(REFRESH_ALARM))?.periodInMinutes).toBe(6 * 60);
+    expect(await browser.alarms.getAll()).toHaveLength(1);
+  });
+
+  it('"Refresh now" downloads and accepts a newer signed index in a keyed build', async () => {
+    const next = makeIndex(BUNDLED_INDEX.version + 1, ['bakhtin-aleksandr'], [newPerson()]);
+    const text = JSON.stringify(next);
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(String(url));
+      return new Response(String(url).endsWith('.sig') ? sign(encode(text)) : text);
+    });
+    startBackground(keyed);
+    expect(await browser.runtime.sendMessage({ type: 'refreshNow' })).toEqual({ result: 'accepted', version: next.version });
+    expect(fetched.sort()).toEqual([keyed.url, `${keyed.url}.sig`]);
+    const data = (await handleRequest({ type: 'getMatcher' }, {})) as { version: number };
+    expect(data.version).toBe(next.version);
+  });
+});
+
+describe('the index in use', () => {
   it('loads the index lazily and reuses it', async () => {
     const a = await getActiveState();
     const b = await getActiveState();
     expect(a).toBe(b);
     expect(a.active.source).toBe('bundled');
+  });
+});
+
+describe('a build without a trusted key', () => {
+  it('is what a default build is: no key built in', () => {
+    // wxt.config.ts has no default key; the unit run builds without NOT_ALONE_INDEX_PUBKEY.
+    expect(builtInIndexSource().publicKey).toBe('');
+  });
+
+  it('keeps no alarm (and removes one an earlier build left), and never fetches', async () => {
+    await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: 60 });
+    const fetch = vi.fn(async () => new Response('{}'));
+    vi.stubGlobal('fetch', fetch);
+    background.main();
+    await tick();
+    expect(await browser.alarms.getAll()).toEqual([]);
+    await updateSettings({ refreshIntervalHours: 6 });
+    await tick();
+    expect(await browser.alarms.getAll()).toEqual([]);
+
+    expect(await browser.runtime.sendMessage({ type: 'refreshNow' })).toMatchObject({ result: 'failed', code: 'no-source' });
+    await fakeBrowser.runtime.onStartup.trigger();
+    await tick();
+    expect(fetch).not.toHaveBeenCalled();
+    // Nothing was attempted, so nothing is recorded either.
+    expect((await refreshStatusItem.getValue()).lastCheckAt).toBeNull();
+    expect((await getActiveState()).active.source).toBe('bundled');
   });
 });

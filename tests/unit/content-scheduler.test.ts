@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { outermost, ScanScheduler, type ScanRequest } from '@/utils/scan-scheduler';
+
+let abort: AbortController;
+let runs: ScanRequest[];
+
+function start(opts: { hugeMutation?: number } = {}) {
+  const host = document.getElementById('own')!;
+  const scheduler = new ScanScheduler({
+    signal: abort.signal,
+    isOwnNode: (n) => n === host || host.contains(n),
+    run: async (request) => {
+      runs.push(request);
+    },
+    idleTimeoutMs: 20,
+    ...opts,
+  });
+  scheduler.start();
+  return scheduler;
+}
+
+const ids = (request: ScanRequest | undefined) => request?.blocks.map((b) => b.id).sort();
+
+beforeEach(() => {
+  abort = new AbortController();
+  runs = [];
+  document.body.innerHTML = '<div id="own"></div><article id="art"><p id="a">One</p><p id="b">Two <b id="bold">bold</b></p></article>';
+});
+afterEach(() => {
+  abort.abort();
+  Object.defineProperty(document, 'hidden', { value: false, configurable: true });
+});
+
+describe('ScanScheduler', () => {
+  it('starts with one full scan', async () => {
+    const scheduler = start();
+    await scheduler.idle();
+    expect(runs).toEqual([{ full: true, blocks: [] }]);
+  });
+
+  it('batches mutations into the blocks they touched, outermost only', async () => {
+    const scheduler = start();
+    await scheduler.idle();
+    runs = [];
+    (document.getElementById('bold')!.firstChild as Text).data = 'changed';
+    document.getElementById('a')!.append(' more');
+    const section = document.createElement('section');
+    section.id = 'new';
+    section.innerHTML = '<p id="inner">Inner</p>';
+    document.getElementById('art')!.append(section);
+    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    await scheduler.idle();
+    expect(runs[0]!.full).toBe(false);
+    // The <b> edit belongs to its block #b; the new section covers its own paragraph.
+    expect(ids(runs[0])).toEqual(['a', 'b', 'new']);
+  });
+
+  it('ignores mutations inside our own UI', async () => {
+    const scheduler = start();
+    await scheduler.idle();
+    runs = [];
+    document.getElementById('own')!.innerHTML = '<p>Aleksandr Bakhtin</p>';
+    await new Promise((r) => setTimeout(r, 80));
+    await scheduler.idle();
+    expect(runs).toEqual([]);
+  });
+
+  it('asks for one full rescan after a huge mutation', async () => {
+    const scheduler = start({ hugeMutation: 50 });
+    await scheduler.idle();
+    runs = [];
+    const art = document.getElementById('art')!;
+    for (let i = 0; i < 80; i++) art.append(document.createElement('p'));
+    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    expect(runs[0]).toEqual({ full: true, blocks: [] });
+  });
+
+  it('waits while the tab is hidden and runs when it shows again', async () => {
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    const scheduler = start();
+    await new Promise((r) => setTimeout(r, 80));
+    expect(runs).toEqual([]);
+    Object.defineProperty(document, 'hidden', { value: false, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    await scheduler.idle();
+  });
+
+  it('does nothing more once aborted', async () => {
+    const scheduler = start();
+    await scheduler.idle();
+    runs = [];
+    abort.abort();
+    document.getElementById('a')!.append(' later');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(runs).toEqual([]);
+  });
+});
+
+describe('outermost', () => {
+  it('drops elements inside others of the list', () => {
+    const art = document.getElementById('art')!;
+    const a = document.getElementById('a')!;
+    const bold = document.getElementById('bold')!;
+    expect(outermost([a, bold, art])).toEqual([art]);
+    expect(outermost([a, bold])).toEqual([a, bold]);
+  });
+});
