@@ -2,16 +2,65 @@
  * The options page: where marking is on, how marks look, uncertain matches, the refresh
  * interval and the language. Every change is saved at once; the content scripts and the
  * background follow through `watchSettings`.
+ *
+ * `OptionsPage` is the page itself (reads, watches and saves the stored settings); `Options`
+ * is its view, given the settings and a change callback.
  */
+import { useEffect, useState } from 'preact/hooks';
 import type { Locale } from '@/lib/i18n-strings';
 import {
   LANGUAGE_SETTINGS,
   MARK_STYLES,
   NEWS_SITE_GROUPS,
   REFRESH_INTERVAL_CHOICES,
+  getSettings,
+  resolveLanguage,
+  updateSettings,
+  watchSettings,
   type Settings,
 } from '@/utils/settings';
 import { UI_STRINGS } from './popup/strings';
+
+export interface OptionsPageProps {
+  privacyText: string;
+  /** The browser's language, for the 'auto' setting. */
+  browserLanguage: string | undefined;
+  /** False in a build that trusts no index signing key: the refresh interval does nothing there. */
+  updatesConfigured: boolean;
+}
+
+export function OptionsPage({ privacyText, browserLanguage, updatesConfigured }: OptionsPageProps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [savedAt, setSavedAt] = useState(0);
+  useEffect(() => {
+    void getSettings().then(setSettings);
+    // Another options tab (or a migration) may change them too.
+    return watchSettings(setSettings);
+  }, []);
+  const locale = settings ? resolveLanguage(settings, browserLanguage) : null;
+  useEffect(() => {
+    if (locale) document.documentElement.lang = locale;
+  }, [locale]);
+  useEffect(() => {
+    if (settings && location.hash === '#privacy') document.getElementById('privacy')?.scrollIntoView();
+  }, [settings !== null]);
+  if (!settings || !locale) return null;
+  return (
+    <Options
+      locale={locale}
+      settings={settings}
+      privacyText={privacyText}
+      updatesConfigured={updatesConfigured}
+      saved={savedAt > 0}
+      onChange={(change) =>
+        void updateSettings(change).then((next) => {
+          setSettings(next);
+          setSavedAt(Date.now());
+        })
+      }
+    />
+  );
+}
 
 export interface OptionsProps {
   locale: Locale;
@@ -19,9 +68,12 @@ export interface OptionsProps {
   onChange: (change: Partial<Settings>) => void;
   /** The text of PRIVACY.md, shown as it is. */
   privacyText: string;
+  updatesConfigured: boolean;
+  /** A change was saved (announced once, politely). */
+  saved?: boolean;
 }
 
-export function Options({ locale, settings, onChange, privacyText }: OptionsProps) {
+export function Options({ locale, settings, onChange, privacyText, updatesConfigured, saved = false }: OptionsProps) {
   const s = UI_STRINGS[locale];
   const siteEnabled = (hosts: readonly string[]) => hosts.every((h) => !settings.disabledHosts.includes(h));
   const setSite = (hosts: readonly string[], on: boolean) => {
@@ -65,34 +117,42 @@ export function Options({ locale, settings, onChange, privacyText }: OptionsProp
       </fieldset>
 
       <fieldset>
-        <legend>{s.lowConfidence}</legend>
+        <legend>{s.lowConfidenceHeading}</legend>
         <label class="row">
           <input
             type="checkbox"
             name="low-confidence"
+            aria-describedby="low-confidence-hint"
             checked={settings.showLowConfidence}
             onChange={(e) => onChange({ showLowConfidence: e.currentTarget.checked })}
           />
-          <span>{s.lowConfidenceHint}</span>
+          <span>{s.lowConfidence}</span>
         </label>
+        <p id="low-confidence-hint" class="hint">
+          {s.lowConfidenceHint}
+        </p>
       </fieldset>
 
       <fieldset>
-        <legend>{s.refreshHeading}</legend>
-        <label class="row">
-          <select
-            name="refresh-interval"
-            aria-label={s.refreshHeading}
-            value={String(settings.refreshIntervalHours)}
-            onChange={(e) => onChange({ refreshIntervalHours: Number(e.currentTarget.value) })}
-          >
-            {intervals.map((h) => (
-              <option key={h} value={String(h)}>
-                {s.refreshEvery(h)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <legend id="refresh-heading">{s.refreshHeading}</legend>
+        <select
+          name="refresh-interval"
+          aria-labelledby="refresh-heading"
+          aria-describedby={updatesConfigured ? undefined : 'refresh-off'}
+          value={String(settings.refreshIntervalHours)}
+          onChange={(e) => onChange({ refreshIntervalHours: Number(e.currentTarget.value) })}
+        >
+          {intervals.map((h) => (
+            <option key={h} value={String(h)}>
+              {s.refreshEvery(h)}
+            </option>
+          ))}
+        </select>
+        {!updatesConfigured && (
+          <p id="refresh-off" class="hint">
+            {s.updatesOff}
+          </p>
+        )}
       </fieldset>
 
       <fieldset>
@@ -104,6 +164,10 @@ export function Options({ locale, settings, onChange, privacyText }: OptionsProp
           </label>
         ))}
       </fieldset>
+
+      <p class="saved" role="status" data-testid="saved">
+        {saved ? s.saved : ''}
+      </p>
 
       <section id="privacy" aria-labelledby="privacy-title">
         <h2 id="privacy-title">{s.privacyHeading}</h2>

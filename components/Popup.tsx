@@ -11,6 +11,7 @@ import type { ActiveIndex } from '@/utils/index-store';
 import type { RefreshOutcome, RefreshStatus } from '@/utils/refresh';
 import { IndexStatus } from './popup/IndexStatus';
 import { ResultList } from './popup/ResultList';
+import type { ShowOnPageResult } from './popup/show-on-page';
 import { createPersonSearch } from './popup/search';
 import { UI_STRINGS } from './popup/strings';
 
@@ -23,13 +24,15 @@ export interface PopupProps {
   /** False in a build that trusts no index signing key (see IndexStatus). */
   updatesConfigured: boolean;
   onRefresh: () => Promise<RefreshOutcome>;
+  /** Scrolls the tab to a person's first mark (null when there is no tab to talk to). */
+  onShowOnPage: ((id: string) => Promise<ShowOnPageResult>) | null;
   onOpenOptions: () => void;
   privacyUrl: string;
 }
 
 const SEARCH_DEBOUNCE_MS = 120;
 
-export function Popup({ locale, active, status, markedIds, updatesConfigured, onRefresh, onOpenOptions, privacyUrl }: PopupProps) {
+export function Popup({ locale, active, status, markedIds, updatesConfigured, onRefresh, onShowOnPage, onOpenOptions, privacyUrl }: PopupProps) {
   const s = UI_STRINGS[locale];
   const records = active.index.records;
   const search = useMemo(() => createPersonSearch(records), [records]);
@@ -37,6 +40,7 @@ export function Popup({ locale, active, status, markedIds, updatesConfigured, on
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [open, setOpen] = useState<PrisonerRecord | null>(null);
+  const [showProblem, setShowProblem] = useState<string>('');
   const searchInput = useRef<HTMLInputElement>(null);
   const returnFocus = useRef<string | null>(null);
 
@@ -53,6 +57,13 @@ export function Popup({ locale, active, status, markedIds, updatesConfigured, on
     setOpen(record);
   };
   const closeCard = () => setOpen(null);
+  const showOnPage = onShowOnPage
+    ? async (record: PrisonerRecord) => {
+        setShowProblem('');
+        const result = await onShowOnPage(record.id);
+        if (result !== 'shown') setShowProblem(s.showOnPageFailed[result]);
+      }
+    : undefined;
 
   useEffect(() => {
     if (open) return;
@@ -126,7 +137,10 @@ export function Popup({ locale, active, status, markedIds, updatesConfigured, on
         <p class="popup-count" data-testid="marked-count">
           {marked.length === 0 ? s.onThisPageNone : s.onThisPageCount(marked.length)}
         </p>
-        {marked.length > 0 && <ResultList hits={marked.map((record) => ({ record }))} locale={locale} onOpen={openCard} />}
+        {marked.length > 0 && <ResultList hits={marked.map((record) => ({ record }))} locale={locale} onOpen={openCard} onShowOnPage={showOnPage} />}
+        <p class="popup-problem" role="status" data-testid="show-problem">
+          {showProblem}
+        </p>
       </section>
 
       <IndexStatus locale={locale} active={active} status={status} updatesConfigured={updatesConfigured} onRefresh={onRefresh} />

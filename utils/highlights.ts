@@ -116,7 +116,7 @@ export class MarkStore {
     let removed = 0;
     for (const [b, marks] of this.byBlock) {
       const kept = marks.filter((m) => {
-        const attached = m.range.startContainer.isConnected && m.range.endContainer.isConnected;
+        const attached = isAttached(m);
         if (!attached) {
           this.forget(m);
           removed++;
@@ -133,7 +133,7 @@ export class MarkStore {
   blockIntact(block: Element): boolean {
     for (const [b, marks] of this.byBlock) {
       if (b !== block && !block.contains(b)) continue;
-      if (marks.some((m) => !m.range.startContainer.isConnected || !m.range.endContainer.isConnected)) return false;
+      if (!marks.every(isAttached)) return false;
     }
     return true;
   }
@@ -143,10 +143,16 @@ export class MarkStore {
     this.byBlock.clear();
   }
 
-  /** Every mark in document order. */
+  /**
+   * Every mark still in the page, in document order. (Ranges in different trees cannot be
+   * compared, so marks whose text the page removed since the last prune are left out.)
+   */
   all(): Mark[] {
-    if (!this.sorted) {
-      this.sorted = [...this.byBlock.values()].flat().sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    if (!this.sorted || this.sorted.some((m) => !isAttached(m))) {
+      this.sorted = [...this.byBlock.values()]
+        .flat()
+        .filter(isAttached)
+        .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
     }
     return this.sorted;
   }
@@ -180,7 +186,12 @@ export class MarkStore {
   /** Removes our highlights from the page's registry (content script invalidated). */
   dispose(): void {
     this.clear();
-    if (this.api) for (const name of Object.values(HIGHLIGHT_NAMES)) this.api.registry.delete(name);
+    if (!this.api) return;
+    // A newer copy of the content script (after an update) may have registered its own.
+    const ours: Record<string, Highlight | null> = { [HIGHLIGHT_NAMES.high]: this.high, [HIGHLIGHT_NAMES.low]: this.low, [HIGHLIGHT_NAMES.focus]: this.focus };
+    for (const [name, highlight] of Object.entries(ours)) {
+      if (this.api.registry.get(name) === highlight) this.api.registry.delete(name);
+    }
   }
 
   private forget(mark: Mark): void {
@@ -189,6 +200,10 @@ export class MarkStore {
     if (this.focused === mark) this.setFocused(null);
     this.sorted = null;
   }
+}
+
+function isAttached(mark: Mark): boolean {
+  return mark.range.startContainer.isConnected && mark.range.endContainer.isConnected;
 }
 
 /** Slack in px around a line box, so the pointer on the underline still counts. */

@@ -137,9 +137,15 @@ export class ScanScheduler {
     this.pending = new Set();
     this.pendingRecords = 0;
     if (!full && blocks.length === 0) return;
-    this.running = this.opts.run({ full, blocks }).finally(() => {
-      this.running = null;
-    });
+    this.running = this.opts
+      .run({ full, blocks })
+      .catch((error: unknown) => {
+        // One failed batch must not stop the observer: log it and carry on with the next.
+        console.warn('[Not Alone] scan failed', error);
+      })
+      .finally(() => {
+        this.running = null;
+      });
     await this.running;
     if (this.pendingFull || this.pending.size > 0) this.schedule();
   }

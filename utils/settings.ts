@@ -41,15 +41,31 @@ export const NEWS_SITE_GROUPS: readonly { id: string; name: string; hosts: reado
 ];
 
 /**
- * Storage schema version. Bump it and add `migrations[n]` (old value → new value) whenever the
- * stored shape changes; @wxt-dev/storage runs the chain on first read after an update.
+ * Stored settings versions. @wxt-dev/storage keeps the version of the stored value beside it
+ * (`settings$`) and, on the first read after an update, runs `SETTINGS_MIGRATIONS[n]` for every
+ * version above the stored one, in order, then saves the result. A value with no version (or
+ * written before versions existed) counts as version 1.
+ *
+ * | version | shape |
+ * |---|---|
+ * | 1 | the fields of `Settings` as the options page wrote them, not checked on write |
+ * | 2 | the same fields, canonical: hosts lower-cased and de-duplicated, every invalid or missing field at its default, unknown fields dropped |
+ *
+ * To change the shape: bump SETTINGS_VERSION, add `SETTINGS_MIGRATIONS[new]` (previous shape →
+ * new shape; it must accept anything, since storage may hold any value), add a row here and a
+ * test in tests/unit/settings.test.ts. Reads still go through `sanitizeSettings`, so a value
+ * from a newer version (after a downgrade, which the library refuses to migrate) stays readable.
  */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+
+export const SETTINGS_MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
+  2: (v1) => sanitizeSettings(v1),
+};
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
-  migrations: {},
+  migrations: SETTINGS_MIGRATIONS,
 });
 
 /** Keeps every known field that has a valid value and fills the rest from the defaults. */

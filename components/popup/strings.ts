@@ -18,6 +18,9 @@ export interface UiStrings {
   onThisPage: string;
   onThisPageNone: string;
   onThisPageCount: (n: number) => string;
+  showOnPage: (name: string) => string;
+  showOnPageShort: string;
+  showOnPageFailed: Record<'not-found' | 'no-answer', string>;
   indexStatus: string;
   indexVersion: (version: number, date: string) => string;
   indexBundled: string;
@@ -44,6 +47,7 @@ export interface UiStrings {
   sitesHint: string;
   markStyleHeading: string;
   markStyle: Record<MarkStyle, string>;
+  lowConfidenceHeading: string;
   lowConfidence: string;
   lowConfidenceHint: string;
   refreshHeading: string;
@@ -69,6 +73,12 @@ const en: UiStrings = {
   onThisPage: 'On this page',
   onThisPageNone: 'Nobody from the index is marked on this tab.',
   onThisPageCount: (n) => (n === 1 ? '1 person marked on this tab' : `${n} people marked on this tab`),
+  showOnPage: (name) => `Show ${name} on the page`,
+  showOnPageShort: 'Show',
+  showOnPageFailed: {
+    'not-found': 'That name is no longer marked on the page.',
+    'no-answer': 'The page did not answer. Reload it and try again.',
+  },
   indexStatus: 'Index',
   indexVersion: (version, date) => `Version ${version}, ${date}`,
   indexBundled: 'shipped with the extension',
@@ -111,6 +121,7 @@ const en: UiStrings = {
   sitesHint: 'Marking works only on these news sites.',
   markStyleHeading: 'How names are marked',
   markStyle: { underline: 'Underline', background: 'Background colour', icon: 'Small icon after the name' },
+  lowConfidenceHeading: 'Uncertain matches',
   lowConfidence: 'Also mark uncertain matches',
   lowConfidenceHint: 'Common names, or spellings that no source printed. Their card says the match is uncertain.',
   refreshHeading: 'Check for a newer index',
@@ -131,6 +142,12 @@ const ru: UiStrings = {
   onThisPage: 'На этой странице',
   onThisPageNone: 'На этой вкладке никто из списка не отмечен.',
   onThisPageCount: (n) => `На этой вкладке ${pluralRu(n, 'отмечен', 'отмечены', 'отмечено')} ${n} ${pluralRu(n, 'человек', 'человека', 'человек')}`,
+  showOnPage: (name) => `Показать на странице: ${name}`,
+  showOnPageShort: 'Показать',
+  showOnPageFailed: {
+    'not-found': 'Это имя на странице больше не отмечено.',
+    'no-answer': 'Страница не ответила. Обновите её и попробуйте ещё раз.',
+  },
   indexStatus: 'Список',
   indexVersion: (version, date) => `Версия ${version}, ${date}`,
   indexBundled: 'встроенный в расширение',
@@ -173,6 +190,7 @@ const ru: UiStrings = {
   sitesHint: 'Расширение работает только на этих новостных сайтах.',
   markStyleHeading: 'Как отмечать имена',
   markStyle: { underline: 'Подчёркивание', background: 'Цветной фон', icon: 'Значок после имени' },
+  lowConfidenceHeading: 'Неуверенные совпадения',
   lowConfidence: 'Отмечать и неуверенные совпадения',
   lowConfidenceHint: 'Распространённые имена или написания, которых нет в источниках. Карточка предупреждает, что совпадение неточное.',
   refreshHeading: 'Проверять новый список',

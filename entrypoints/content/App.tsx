@@ -59,7 +59,9 @@ function MarkList({ state, actions }: { state: UiState; actions: UiActions }) {
     const moves: Record<string, number> = { ArrowDown: index + 1, ArrowRight: index + 1, ArrowUp: index - 1, ArrowLeft: index - 1, Home: 0, End: count - 1 };
     const target = moves[e.key];
     if (target === undefined) return;
+    // Ours, not the page's shortcut keys.
     e.preventDefault();
+    e.stopPropagation();
     moved.current = true;
     setActive((target + count) % count);
   };

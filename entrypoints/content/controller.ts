@@ -44,6 +44,8 @@ export class PageController implements UiActions {
   private pointerFrame = 0;
   private lastReported = '';
   private readonly records = new Map<string, PrisonerRecord>();
+  /** Records requests in flight, by the ids they ask for (hover prefetch and open share them). */
+  private readonly inflight = new Map<string, Promise<PrisonerRecord[]>>();
 
   constructor(private readonly deps: ControllerDeps) {
     this.doc = deps.doc ?? document;
@@ -134,13 +136,26 @@ export class PageController implements UiActions {
       },
     });
     if (complete) return;
-    this.deps.fetchRecords(mark.ids).then(
-      (records) => {
-        for (const r of records) this.records.set(r.id, r);
-        this.settleCard(token, { state: 'ready', records: mark.ids.flatMap((id) => records.filter((r) => r.id === id)) });
-      },
+    this.loadRecords(mark.ids).then(
+      (records) => this.settleCard(token, { state: 'ready', records: mark.ids.flatMap((id) => records.filter((r) => r.id === id)) }),
       () => this.settleCard(token, { state: 'error' }),
     );
+  }
+
+  /** Asks the background once per set of ids and keeps what it answers. */
+  private loadRecords(ids: string[]): Promise<PrisonerRecord[]> {
+    const key = ids.join(' ');
+    let request = this.inflight.get(key);
+    if (!request) {
+      request = this.deps.fetchRecords(ids).then((records) => {
+        for (const r of records) this.records.set(r.id, r);
+        return records;
+      });
+      const forget = () => this.inflight.delete(key);
+      request.then(forget, forget);
+      this.inflight.set(key, request);
+    }
+    return request;
   }
 
   /** Applies a records reply only to the card that asked for it. */
@@ -225,6 +240,8 @@ export class PageController implements UiActions {
       }
       if (this.hoverCandidate === hit) return;
       this.hoverCandidate = hit;
+      // Fetch during the hover delay, so the card usually opens complete.
+      if (!hit.ids.every((id) => this.records.has(id))) this.loadRecords(hit.ids).catch(() => {});
       this.win.clearTimeout(this.openTimer);
       this.openTimer = this.win.setTimeout(() => {
         this.hoverCandidate = null;

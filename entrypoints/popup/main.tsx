@@ -6,6 +6,7 @@ import bundledIndexJson from '@/data/index.json';
 import { Popup } from '@/components/Popup';
 import type { PrisonerIndex } from '@/lib/index-schema';
 import { loadActiveIndex, type ActiveIndex } from '@/utils/index-store';
+import { showOnPage } from '@/components/popup/show-on-page';
 import { ask } from '@/utils/messages';
 import { EMPTY_STATUS, refreshStatusItem, requestRefresh, updatesConfigured, type RefreshStatus } from '@/utils/refresh';
 import { getSettings, resolveLanguage } from '@/utils/settings';
@@ -18,9 +19,13 @@ const BUNDLED_INDEX = bundledIndexJson as unknown as PrisonerIndex;
  */
 async function currentTabId(): Promise<number | null> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  if (openedAsPage() && Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id ?? null;
+}
+
+function openedAsPage(): boolean {
+  return new URLSearchParams(location.search).has('tab');
 }
 
 function App() {
@@ -28,6 +33,7 @@ function App() {
   const [active, setActive] = useState<ActiveIndex | null>(null);
   const [status, setStatus] = useState<RefreshStatus>(EMPTY_STATUS);
   const [markedIds, setMarkedIds] = useState<string[] | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
 
   const reloadIndex = () => loadActiveIndex(BUNDLED_INDEX, { repair: false }).then(setActive);
 
@@ -43,9 +49,10 @@ function App() {
       setStatus(next ?? EMPTY_STATUS);
       if (next?.lastOutcome?.result === 'accepted') void reloadIndex();
     });
-    void currentTabId().then(async (tabId) => {
-      if (tabId === null) return setMarkedIds([]);
-      setMarkedIds((await ask({ type: 'getMarked', tabId })).ids);
+    void currentTabId().then(async (id) => {
+      setTabId(id);
+      if (id === null) return setMarkedIds([]);
+      setMarkedIds((await ask({ type: 'getMarked', tabId: id })).ids);
     });
     return unwatch;
   }, []);
@@ -63,6 +70,16 @@ function App() {
         if (outcome.result === 'accepted') await reloadIndex();
         return outcome;
       }}
+      onShowOnPage={
+        tabId === null
+          ? null
+          : async (id) => {
+              const result = await showOnPage(id, (message) => browser.tabs.sendMessage(tabId, message));
+              // The real popup closes so the reader sees the mark; a popup opened as a page stays.
+              if (result === 'shown' && !openedAsPage()) window.close();
+              return result;
+            }
+      }
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       privacyUrl={`${browser.runtime.getURL('/options.html')}#privacy`}
     />

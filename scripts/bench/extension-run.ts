@@ -7,6 +7,8 @@ import type { ExtensionBrowser, TestServer } from '../../tests/e2e/harness';
 import type { BenchPage } from './pages';
 
 export interface ExtensionRun {
+  /** The observer reported a 120 ms control task run after the page settled. */
+  observer_ok: boolean;
   /** Longest task that started after DOMContentLoaded (the page itself has no script). */
   longest_task_ms: number | null;
   /** Longest task of the whole load, parsing included, for comparison. */
@@ -49,6 +51,8 @@ export async function measureExtensionOnPage(browser: ExtensionBrowser, server: 
     }
     return { ranges: last, at: null };
   })()`)) as { ranges: number; at: number | null };
+  // Control: a 120 ms task of our own must show up, or the observer saw nothing at all.
+  await tab.evaluate(`new Promise((r) => setTimeout(() => { const t = performance.now(); while (performance.now() - t < 120); setTimeout(r, 200); }, 0))`);
   const timing = (await tab.evaluate(`(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const marks = {};
@@ -56,10 +60,14 @@ export async function measureExtensionOnPage(browser: ExtensionBrowser, server: 
     return { dcl: nav ? nav.domContentLoadedEventEnd : 0, tasks: window.__longTasks, marks };
   })()`)) as { dcl: number; tasks: Array<{ start: number; duration: number }>; marks: Record<string, number> };
   await tab.close();
+  const control = timing.tasks.pop();
+  const observerWorks = control !== undefined && control.duration >= 120;
   const after = timing.tasks.filter((t) => t.start >= timing.dcl);
   const longest = (ts: typeof after) => (ts.length ? Math.max(...ts.map((t) => t.duration)) : null);
+  if (!observerWorks) console.error('  long-task observer did not see the control task: longest_task_ms is unknown');
   return {
-    longest_task_ms: after.length ? longest(after) : 0,
+    observer_ok: observerWorks,
+    longest_task_ms: observerWorks ? (after.length ? longest(after) : 0) : null,
     longest_task_any_ms: longest(timing.tasks),
     long_tasks: after.length,
     highlighted_ranges: settled.ranges,

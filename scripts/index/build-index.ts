@@ -4,11 +4,13 @@
  * version and time taken from data/index-version.json).
  */
 import { checkIndex, type Charge, type PrisonerIndex, type PrisonerRecord, type Provenance, INDEX_SCHEMA_VERSION } from '../../lib/index-schema';
+import { findDisallowedUrl } from '../../lib/accept-index';
 import { describeArticle } from '../../lib/articles';
 import { parseSentence } from '../../lib/sentence';
 import { normalizeToken } from '../../lib/normalize';
 import type { AdditionEntry } from './additions';
 import { detectGender, type Gender } from './declension';
+import { backTransliterate } from './derived-names';
 import { facilityRef, type FacilityDirectory } from './facilities';
 import { buildForms } from './forms';
 import { assignIds, slugify } from './ids';
@@ -17,7 +19,7 @@ import { emptyMergeReport, FIELD_PATHS, mergeSources, type MergeEntry, type Merg
 import { formatCyrillic, formatLatin, parseAnyName, parseCyrillicName, parseLatinName, type NameParts } from './names';
 import type { SnapshotEntry, SnapshotLine } from './snapshot';
 import type { SourceRecord } from './sources/source-record';
-import { firstNameToCyrillic, latinWordToCyrillic, toLatin } from './translit';
+import { toLatin } from './translit';
 import { canonicalUrls, emptyUrlReport, sourceKind, type UrlReport } from './urls';
 
 export interface IndexVersion {
@@ -91,22 +93,11 @@ function dateFromUrl(url: string): string | null {
   return d && Number(d) >= 1 && Number(d) <= 31 ? `${y}-${mo}-${d}` : `${y}-${mo}`;
 }
 
-/** Latin-only name → Cyrillic guess: the first name from the table, everything else by rule. */
-function backTransliterate(en: NameParts): NameParts {
-  return {
-    last: latinWordToCyrillic(en.last),
-    first: en.first ? (firstNameToCyrillic(en.first) ?? latinWordToCyrillic(en.first, 'first')) : null,
-    middle: null,
-    otherLast: en.otherLast.map((l) => latinWordToCyrillic(l)),
-    otherFirst: en.otherFirst.map((f) => firstNameToCyrillic(f) ?? latinWordToCyrillic(f, 'first')),
-  };
-}
-
 /**
  * Aliases are written in either order; when an alias's first name is the record's surname
  * (or its surname the record's first name), it was written the other way round.
  */
-function orientAlias(alias: NameParts, ru: NameParts, en: NameParts | null): NameParts {
+function orientAlias(alias: NameParts, ru: NameParts | null, en: NameParts | null): NameParts {
   const same = (a: string | null | undefined, b: string | null | undefined) => !!a && !!b && normalizeToken(a) === normalizeToken(b);
   const reversed = [ru, en].some((main) => main && (same(alias.first, main.last) || same(alias.last, main.first)));
   if (!reversed || !alias.first) return alias;
@@ -189,8 +180,10 @@ export function buildIndex(inputs: BuildInputs): { index: PrisonerIndex; report:
     let derived: 'ru' | 'en' | undefined;
     let nameRu = line.name_ru;
     let nameEn = line.name_en;
+    const parsedAliases = line.aliases.map((a) => parseAnyName(a)).filter((p): p is NameParts => p !== null);
     if (!ru) {
-      ru = backTransliterate(en!);
+      // The aliases' Latin names are guessed too: they may be the spelling Russian texts follow.
+      ru = backTransliterate(en!, parsedAliases.map((a) => orientAlias(a, null, en)));
       nameRu = formatCyrillic(ru);
       derived = 'ru';
       report.derivedRu += 1;
@@ -200,7 +193,7 @@ export function buildIndex(inputs: BuildInputs): { index: PrisonerIndex; report:
       report.derivedEn += 1;
     }
     const gender: Gender | null = line.gender ?? detectGender(ru.first, ru.middle);
-    const aliases = line.aliases.map((a) => parseAnyName(a)).filter((p): p is NameParts => p !== null).map((a) => orientAlias(a, ru!, en));
+    const aliases = parsedAliases.map((a) => orientAlias(a, ru!, en));
     const forms = buildForms({ ru, ruDerived: derived === 'ru', en, aliases, gender });
 
     const urls = canonicalUrls([...line.sources, ...(extraSources.get(line) ?? [])], report.urls);
@@ -253,6 +246,26 @@ export function buildIndex(inputs: BuildInputs): { index: PrisonerIndex; report:
   const checked = checkIndex(index);
   if (!checked.ok) throw new BuildError(`built index fails the schema: ${checked.reason}`);
   return { index, report };
+}
+
+/**
+ * Refuses an index the extension would refuse: every source and letter URL must pass the
+ * allow-list the extension checks downloads against (lib/accept-index.ts). The error names
+ * the record and the URL. The CLI runs it before writing; buildIndex does not, so tests
+ * can build from a local test server's URLs.
+ */
+export function checkIndexUrls(index: PrisonerIndex): void {
+  const problem = findDisallowedUrl(index);
+  if (!problem) return;
+  // Find the URL itself: the first one that fails on its own.
+  for (const record of index.records) {
+    const alone = (r: PrisonerRecord): PrisonerIndex => ({ ...index, records: [r] });
+    const bad =
+      record.sources.find((s) => findDisallowedUrl(alone({ ...record, sources: [s], letters: [] })))?.url ??
+      record.letters.find((l) => findDisallowedUrl(alone({ ...record, sources: [], letters: [l] })))?.url;
+    if (bad) throw new BuildError(`record ${record.id} links ${bad}, which the URL allow-list refuses (${problem}); fix the source or lib/url-allowlist.ts`);
+  }
+  throw new BuildError(`the URL allow-list refuses the index: ${problem}`);
 }
 
 /** The index as bytes on disk: one record per line so that diffs show which people changed. */

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkIndex } from '../../lib/index-schema';
-import { BuildError, serializeIndex } from './build-index';
+import { BuildError, checkIndexUrls, serializeIndex } from './build-index';
 import { diffIndexes, formatDiff, lossReasons } from './diff';
 import { PoliteFetcher } from './fetcher';
 import { crawlLive } from './live';
@@ -55,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
     writeFileSync(PATHS.version, `${JSON.stringify(version, null, 2)}\n`);
   }
   const { index, report } = buildFromCommittedSources(version, extra);
+  // The extension refuses an index with a URL off its allow-list: never write one.
+  checkIndexUrls(index);
   const previous = existsSync(PATHS.index) ? checkIndex(JSON.parse(readFileSync(PATHS.index, 'utf8'))) : null;
   if (previous?.ok) {
     const diff = diffIndexes(previous.index, index);

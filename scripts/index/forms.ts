@@ -7,7 +7,8 @@ import type { NameForms } from '../../lib/index-schema';
 import { normalizeToken } from '../../lib/normalize';
 import { caseForms, type Gender } from './declension';
 import type { NameParts } from './names';
-import { conventionalSpellings, hasCyrillic, latinSpellings, surnameEndingVariants, toLatin } from './translit';
+import { patronymicLatinSpellings } from './patronymics';
+import { conventionalSpellings, hasCyrillic, isUkrainian, latinSpellings, surnameEndingVariants, toLatin, ukrainianStyleSurnames, ukrainianToLatin } from './translit';
 
 export interface FormsInput {
   /** Cyrillic name parts (from a source, or back-transliterated when `ruDerived`). */
@@ -24,11 +25,15 @@ export interface FormsInput {
 /** A token the schema accepts: lower-case letters, marks and inner hyphens only. */
 const TOKEN = /^[\p{Ll}\p{Lo}\p{M}]+(?:-[\p{Ll}\p{Lo}\p{M}]+)*$/u;
 
+const MIXED_SCRIPT = /(?=.*[a-z])(?=.*[\u0400-\u04FF])/u;
+
 class TokenSet {
   private readonly set = new Set<string>();
   add(word: string | null | undefined): void {
     if (!word) return;
     const token = normalizeToken(word);
+    // A token mixing scripts (a Russian scheme leaving Ukrainian і in place) is no spelling.
+    if (MIXED_SCRIPT.test(token)) return;
     if (token.length >= 2 && token.length <= 60 && TOKEN.test(token)) this.set.add(token);
   }
   addAll(words: Iterable<string>): void {
@@ -49,15 +54,30 @@ function cyrillicForms(word: string, role: 'first' | 'middle' | 'last', gender: 
   return genders(gender).flatMap((g) => caseForms(word, role, g));
 }
 
-/** Latin spellings of a Cyrillic nominative under the iuliia schemes, plus surname ending variants. */
+/**
+ * Latin spellings of a Cyrillic nominative under the iuliia schemes, plus conventional
+ * first-name spellings, patronymic spellings after the root name, surname ending variants
+ * and, for a surname of Ukrainian form, its Ukrainian-style spelling.
+ */
 function latinFromCyrillic(word: string, role: 'first' | 'middle' | 'last'): string[] {
+  if (role === 'middle') return patronymicLatinSpellings(word);
   const spellings = latinSpellings(word);
   if (role === 'first') spellings.push(...conventionalSpellings(word));
   if (role === 'last') {
     const wiki = normalizeToken(toLatin(word));
-    spellings.push(...surnameEndingVariants(wiki));
+    spellings.push(...surnameEndingVariants(wiki), ...ukrainianStyleSurnames(word));
   }
   return spellings;
+}
+
+/**
+ * Forms of a word written in Ukrainian Cyrillic (an alias like «Ніка Білоцерківська»): the
+ * word itself and its Ukrainian romanisation. Russian declension rules would glue Russian
+ * endings to a Ukrainian stem, and the Russian schemes do not know і, ї, є.
+ */
+function ukrainianForms(word: string, role: 'first' | 'middle' | 'last'): string[] {
+  const latin = normalizeToken(ukrainianToLatin(word));
+  return [word, ...(role === 'last' ? surnameEndingVariants(latin) : [latin])];
 }
 
 /** Latin forms of a word a source printed in Latin: as printed, and its ending variants for surnames. */
@@ -80,9 +100,13 @@ export function buildForms(input: FormsInput): NameForms {
       // A multi-word patronymic («Рза оглы») cannot be one token; the matcher does without it.
       ['middle', parts.middle && !/\s/u.test(parts.middle) ? [parts.middle] : []],
     ];
+    // One Ukrainian letter makes the whole name Ukrainian («Андрій Городецький»: -цький too).
+    const ukrainian = roles.some(([, words]) => words.some(isUkrainian));
     for (const [role, words] of roles) {
       for (const word of words) {
-        if (hasCyrillic(word)) {
+        if (ukrainian && hasCyrillic(word)) {
+          sets[role].addAll(ukrainianForms(word, role));
+        } else if (hasCyrillic(word)) {
           sets[role].addAll(cyrillicForms(word, role, input.gender));
           // Romanising a guessed Cyrillic name would stack a second guess on the first.
           if (fromSource) sets[role].addAll(latinFromCyrillic(word, role));
@@ -96,7 +120,7 @@ export function buildForms(input: FormsInput): NameForms {
   if (input.ru) {
     addParts(input.ru, !input.ruDerived);
     // A derived first name that the table knows still has its conventional spellings.
-    if (input.ruDerived && input.ru.first) first.addAll(conventionalSpellings(input.ru.first));
+    if (input.ruDerived) for (const name of [input.ru.first, ...input.ru.otherFirst]) if (name) first.addAll(conventionalSpellings(name));
   }
   if (input.en) addParts(input.en, true);
   for (const alias of input.aliases) addParts(alias, true);

@@ -39,8 +39,8 @@ function isKnownCyrillicFirstName(word: string): boolean {
   return CYRILLIC_FIRST.has(word.toLowerCase().replace(/ё/g, 'е'));
 }
 
-/** Surname-like Cyrillic endings, for telling «Имя Фамилия» from «Фамилия Имя» in aliases. */
-const CYRILLIC_SURNAME_END = /(ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|цкий|ская|цкая|енко|ук|юк|ич|ян|дзе|швили|ий|ый|ая)$/u;
+/** Surname-like Cyrillic endings (Russian and Ukrainian), for telling «Имя Фамилия» from «Фамилия Имя» in aliases. */
+const CYRILLIC_SURNAME_END = /(ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|цкий|ская|цкая|ський|цький|ська|цька|енко|ук|юк|ич|ян|дзе|швили|ий|ый|ая)$/u;
 
 /**
  * «Фамилия Имя [Отчество]». Multi-word Turkic patronymics («Рза оглы») stay in `middle` as written.

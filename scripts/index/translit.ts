@@ -126,8 +126,32 @@ const GROUPS: Array<[string, string]> = [
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
-/** Back-transliterates one Latin word (a surname, or a first name the table lacks) by rule. */
+/** Back-transliterates one Latin word (a surname, or a first name the table lacks) by rule: the likeliest guess. */
 export function latinWordToCyrillic(word: string, role: 'last' | 'first' = 'last'): string {
+  return latinWordToCyrillicVariants(word, role)[0]!;
+}
+
+/**
+ * A letter the Latin spelling leaves ambiguous: a Latin "l" before a consonant or at the end
+ * may be ль (Kulkov is Кульков); a vowel + "i" may be й or и (Usein is Усеин, Aidar Айдар);
+ * an initial "e" of a surname may be э or е (Egorov is Егоров, Ersh Эрш).
+ */
+type Ambiguity = 'soft' | 'i' | 'e';
+
+/** Spellings tried when a word has ambiguous letters, in order; the first is the plain guess. */
+const AMBIGUITY_SETS: ReadonlyArray<ReadonlySet<Ambiguity>> = [
+  new Set<Ambiguity>(),
+  new Set<Ambiguity>(['soft']),
+  new Set<Ambiguity>(['i']),
+  new Set<Ambiguity>(['e']),
+];
+
+/**
+ * The rule-based Cyrillic guesses for one Latin word: the plain guess first, then at most
+ * three alternatives, each resolving one kind of ambiguous letter the other way (all its
+ * occurrences at once, so a long name does not multiply into dozens of spellings).
+ */
+export function latinWordToCyrillicVariants(word: string, role: 'last' | 'first' = 'last'): string[] {
   let rest = stripDiacritics(word).toLowerCase();
   let tail = '';
   for (const [pattern, replacement] of ENDINGS) {
@@ -144,41 +168,60 @@ export function latinWordToCyrillic(word: string, role: 'last' | 'first' = 'last
     tail = role === 'first' ? 'и' : 'ый';
     rest = rest.slice(0, -1);
   }
-  const body = convertGroups(rest);
-  return capitalise(body + tail);
+  const segments = convertGroups(rest, tail);
+  const out: string[] = [];
+  for (const resolved of AMBIGUITY_SETS) {
+    // First names the table lacks and that start with "E" are mostly Эмир, Эльдар, Эрик: no е- guess.
+    if (role === 'first' && resolved.has('e')) continue;
+    const body = segments.map((seg) => (seg.ambiguity && resolved.has(seg.ambiguity) ? seg.alternative! : seg.text)).join('');
+    const spelling = capitalise(body + tail);
+    if (!out.includes(spelling)) out.push(spelling);
+  }
+  return out;
 }
 
-function convertGroups(latin: string): string {
-  let out = '';
+interface Segment {
+  text: string;
+  ambiguity?: Ambiguity;
+  alternative?: string;
+}
+
+const CONSONANT_START = /^[бвгджзклмнпрстфхцчшщ]/u;
+
+function convertGroups(latin: string, tail: string): Segment[] {
+  const out: Segment[] = [];
+  const push = (text: string) => out.push({ text });
   for (let i = 0; i < latin.length; ) {
     const ch = latin[i]!;
     if (ch === '-') {
-      out += '-';
+      push('-');
       i += 1;
       continue;
     }
     const prev = i > 0 ? latin[i - 1]! : '';
+    const next = latin[i + 1] ?? '';
+    const wordStart = i === 0 || prev === '-';
     // "y" alone: й after a vowel, ы between consonants.
-    if (ch === 'y' && !['a', 'u', 'o', 'e'].includes(latin[i + 1] ?? '')) {
-      out += prev && VOWELS.has(prev) ? 'й' : i === 0 ? 'и' : 'ы';
+    if (ch === 'y' && !['a', 'u', 'o', 'e'].includes(next)) {
+      push(prev && VOWELS.has(prev) ? 'й' : wordStart ? 'и' : 'ы');
       i += 1;
       continue;
     }
     // "ye" is е after a vowel or at the start (Yevgeny, Alekseyev), ье after a consonant (Grigoryev).
-    if (ch === 'y' && latin[i + 1] === 'e') {
-      out += prev && !VOWELS.has(prev) ? 'ье' : 'е';
+    if (ch === 'y' && next === 'e') {
+      push(prev && prev !== '-' && !VOWELS.has(prev) ? 'ье' : 'е');
       i += 2;
       continue;
     }
-    // Word-initial e is э (Emil → Эмиль); ye is the е-sound.
-    if (ch === 'e' && i === 0) {
-      out += 'э';
+    // Word-initial e is э (Emil → Эмиль), or е in a name like Egorov (where "Ye-" was not written).
+    if (ch === 'e' && wordStart) {
+      out.push({ text: 'э', ambiguity: 'e', alternative: 'е' });
       i += 1;
       continue;
     }
-    // "i" before a vowel after a vowel is й (Aidar → Айдар).
-    if (ch === 'i' && prev && VOWELS.has(prev) && !VOWELS.has(latin[i + 1] ?? '')) {
-      out += 'й';
+    // "i" after a vowel, not before one, is й (Aidar → Айдар) or и (Usein → Усеин); after "y" (й) it is и.
+    if (ch === 'i' && prev && prev !== 'y' && VOWELS.has(prev) && !VOWELS.has(next)) {
+      out.push({ text: 'й', ambiguity: 'i', alternative: 'и' });
       i += 1;
       continue;
     }
@@ -189,11 +232,21 @@ function convertGroups(latin: string): string {
     }
     // "ia"/"iu" only stand for я/ю after a consonant (Poliudova); after a vowel they are и+а.
     if ((group[0] === 'ia' || group[0] === 'iu') && (!prev || VOWELS.has(prev))) {
-      out += 'и';
+      push('и');
       i += 1;
       continue;
     }
-    out += group[1];
+    // "l" before a consonant, or closing the word, may hide a soft sign (Kulkov → Кульков).
+    if (group[0] === 'l') {
+      const after = latin.slice(i + 1);
+      const beforeConsonant = after ? /^[bcdfghkmnpqrstvwxz]/.test(after) : tail ? CONSONANT_START.test(tail) : true;
+      if (beforeConsonant) {
+        out.push({ text: 'л', ambiguity: 'soft', alternative: 'ль' });
+        i += 1;
+        continue;
+      }
+    }
+    push(group[1]);
     i += group[0].length;
   }
   return out;
@@ -239,4 +292,55 @@ export function surnameEndingVariants(latin: string): string[] {
   }
   for (const form of [...out]) if (form.includes('kh')) out.add(form.replace(/kh/g, 'h'));
   return [...out];
+}
+
+/** Letters only Ukrainian uses (і, ї, є, ґ): a word with one is Ukrainian, not Russian. */
+const UKRAINIAN_ONLY = /[іїєґІЇЄҐ]/u;
+
+export function isUkrainian(word: string): boolean {
+  return UKRAINIAN_ONLY.test(word);
+}
+
+/** Ukrainian national romanisation (KMU 2010): [word-initial, elsewhere]. */
+const UKRAINIAN_LATIN: Record<string, readonly [string, string]> = {
+  а: ['a', 'a'], б: ['b', 'b'], в: ['v', 'v'], г: ['h', 'h'], ґ: ['g', 'g'], д: ['d', 'd'], е: ['e', 'e'],
+  є: ['ye', 'ie'], ж: ['zh', 'zh'], з: ['z', 'z'], и: ['y', 'y'], і: ['i', 'i'], ї: ['yi', 'i'], й: ['y', 'i'],
+  к: ['k', 'k'], л: ['l', 'l'], м: ['m', 'm'], н: ['n', 'n'], о: ['o', 'o'], п: ['p', 'p'], р: ['r', 'r'],
+  с: ['s', 's'], т: ['t', 't'], у: ['u', 'u'], ф: ['f', 'f'], х: ['kh', 'kh'], ц: ['ts', 'ts'], ч: ['ch', 'ch'],
+  ш: ['sh', 'sh'], щ: ['shch', 'shch'], ь: ['', ''], ю: ['yu', 'iu'], я: ['ya', 'ia'],
+};
+
+/** A Ukrainian word in KMU 2010 romanisation, capitalised as given ("Білоцерківська" → "Bilotserkivska"). */
+export function ukrainianToLatin(word: string): string {
+  let out = '';
+  const lower = word.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i]!;
+    const wordStart = i === 0 || lower[i - 1] === '-';
+    // "зг" is written "zgh" so it does not read as "zh".
+    if (ch === 'г' && lower[i - 1] === 'з') {
+      out += 'gh';
+      continue;
+    }
+    const latin = UKRAINIAN_LATIN[ch];
+    const piece = latin ? latin[wordStart ? 0 : 1] : /['’ʼ]/u.test(ch) ? '' : ch;
+    out += word[i] !== ch && piece ? piece[0]!.toUpperCase() + piece.slice(1) : piece;
+  }
+  return out;
+}
+
+/** Endings of surnames of Ukrainian form (Есипенко, Литвинчук, Мельничук, Гаврилюк). */
+const UKRAINIAN_SURNAME = /(?:енко|ук|юк)$/u;
+
+/**
+ * Ukrainian-style Latin spellings of a Russian-spelled surname of Ukrainian form, as the press
+ * writes people from Ukraine and Crimea (Есипенко → Yesypenko): the Russian spelling read
+ * with Ukrainian letter values (initial е is є, и and ы are "y"). Empty for other surnames.
+ * Lower case.
+ */
+export function ukrainianStyleSurnames(russianSurname: string): string[] {
+  const s = russianSurname.toLowerCase().replace(/ё/gu, 'е');
+  if (!UKRAINIAN_SURNAME.test(s) || isUkrainian(s)) return [];
+  const asUkrainian = s.replace(/^е/u, 'є').replace(/ы/gu, 'и').replace(/э/gu, 'е').replace(/ъ/gu, '');
+  return [ukrainianToLatin(asUkrainian)];
 }

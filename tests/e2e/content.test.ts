@@ -248,6 +248,25 @@ describe('the card', () => {
   });
 });
 
+describe('uncertain matches', () => {
+  it('draws a common name without supporting context as low confidence, and the card says so', async () => {
+    const page = await open('https://zona.media/test/low-confidence.html');
+    const byName = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const texts = (name: string) => [...(registry.get(name) ?? [])].map((r) => r.toString());
+      return { high: texts('not-alone'), low: texts('not-alone-low') };
+    });
+    expect(byName).toEqual({ high: [], low: ['Dmitry Ivanov', 'Ivanov'] });
+    const p = await markPoint(page, 'Dmitry Ivanov');
+    await page.mouse.click(p.x, p.y);
+    const card = dialog(page);
+    await card.locator('h2', { hasText: 'Dmitry Ivanov' }).waitFor();
+    expect(await card.innerText()).toContain('Possible match');
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-low-confidence.png') });
+    await page.close();
+  });
+});
+
 describe('page integration', () => {
   it('marks split names, never touches editors or fields, and picks up late content and re-renders', async () => {
     const page = await open(PAGES.editors, 2);

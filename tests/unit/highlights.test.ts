@@ -119,3 +119,26 @@ describe('MarkStore', () => {
     expect(document.head.querySelector('style')).toBeNull();
   });
 });
+
+describe('MarkStore order with removed text', () => {
+  it('leaves out marks whose text the page removed, instead of failing to sort', () => {
+    document.body.innerHTML = '<p id="a">First Name</p><p id="b">Second Name</p>';
+    const store = new MarkStore(window);
+    markAll(store, ['First Name', 'Second Name']);
+    expect(store.all()).toHaveLength(2);
+    document.getElementById('a')!.remove();
+    expect(store.all().map((m) => m.text)).toEqual(['Second Name']);
+  });
+});
+
+describe('MarkStore after an update', () => {
+  it('does not remove the highlights a newer copy registered', () => {
+    const old = new MarkStore(window);
+    const fresh = new MarkStore(window);
+    const freshHigh = registry.get(HIGHLIGHT_NAMES.high);
+    old.dispose();
+    expect(registry.get(HIGHLIGHT_NAMES.high)).toBe(freshHigh);
+    fresh.dispose();
+    expect(registry.size).toBe(0);
+  });
+});

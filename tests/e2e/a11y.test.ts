@@ -1,0 +1,102 @@
+/**
+ * axe-core on the popup (list with marks, search results, the card, a refresh problem) and on
+ * the options page, in light and dark colour schemes, in English and Russian: zero violations
+ * of WCAG 2.0/2.1/2.2 A and AA rules (colour contrast included).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchExtension, REPO_ROOT, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { waitForMarks } from './content-helpers';
+
+/** The e2e copy of the build (scripts/test.mjs); NOT_ALONE_E2E_EXTENSION_DIR names another copy. */
+const E2E_BUILD = process.env.NOT_ALONE_E2E_EXTENSION_DIR || path.join(REPO_ROOT, '.output/e2e/chrome-mv3');
+const AXE_SOURCE = readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const IVANOV_PAGE = 'https://en.ovdinfo.org/save-yourselves-for-better-times-interview-with-dmitry-ivanov/';
+const SCHEMES = ['light', 'dark'] as const;
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe on the page as it is now. Evaluated through the DevTools protocol, so the extension
+ * page's CSP (which refuses inline scripts) does not stop it.
+ */
+async function axeViolations(page: Page): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
+  return violations;
+}
+
+/** Readable failure: which rule, on which elements. */
+const summary = (violations: Violation[]) => violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+
+for (const lang of ['en', 'ru'] as const) {
+  describe(`accessibility (${lang})`, () => {
+    let server: TestServer;
+    let ext: ExtensionBrowser;
+    let tabId: number;
+
+    beforeAll(async () => {
+      server = await startServer();
+      // A refresh that fails, so the popup shows its problem line too.
+      server.route('https://not-alone-extension.github.io/index/index.json', { status: 404 });
+      server.route('https://not-alone-extension.github.io/index/index.json.sig', { status: 404 });
+      ext = await launchExtension(server, { lang, viewport: { width: 1280, height: 800 }, extensionDir: E2E_BUILD });
+      const article = await ext.context.newPage();
+      await article.goto(IVANOV_PAGE);
+      await waitForMarks(article, 5);
+      const id = await ext.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, IVANOV_PAGE);
+      if (typeof id !== 'number') throw new Error('no tab for the article');
+      tabId = id;
+    });
+    afterAll(async () => {
+      await ext?.close();
+      await server?.close();
+    });
+
+    for (const scheme of SCHEMES) {
+      it(`popup, ${scheme}: the tab's marks, a refresh problem, search results and the card`, async () => {
+        const popup = await ext.openExtensionPage(`popup.html?tab=${tabId}`);
+        await popup.emulateMedia({ colorScheme: scheme });
+        await popup.setViewportSize({ width: 400, height: 640 });
+        await popup.locator('#popup-search-input').waitFor();
+        await popup.locator('[data-testid="on-this-page"] .popup-person').first().waitFor();
+
+        await popup.locator('.popup-refresh').click();
+        await popup.locator('[data-testid="last-error"]').waitFor({ timeout: 30_000 });
+        expect(summary(await axeViolations(popup)), 'list and status').toEqual([]);
+
+        await popup.locator('#popup-search-input').fill(lang === 'ru' ? 'бахтин' : 'bakhtin');
+        await popup.locator('[data-testid="search-results"] mark').first().waitFor();
+        expect(summary(await axeViolations(popup)), 'search results').toEqual([]);
+
+        await popup.locator('[data-testid="search-results"] .popup-person').first().click();
+        await popup.locator('[role="dialog"] .na-card').waitFor();
+        expect(summary(await axeViolations(popup)), 'card').toEqual([]);
+        await popup.close();
+      });
+
+      it(`options page, ${scheme}`, async () => {
+        const options = await ext.openExtensionPage('options.html');
+        await options.emulateMedia({ colorScheme: scheme });
+        await options.locator('fieldset').first().waitFor();
+        expect(summary(await axeViolations(options))).toEqual([]);
+        // After a change (a different one per run, so it is a change), with "Saved" showing.
+        await options.locator(`input[name="mark-style"][value="${scheme === 'light' ? 'background' : 'icon'}"]`).check();
+        await options.locator('[data-testid="saved"]:not(:empty)').waitFor();
+        expect(summary(await axeViolations(options)), 'after a change').toEqual([]);
+        await options.close();
+      });
+    }
+  });
+}
