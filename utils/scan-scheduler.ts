@@ -170,13 +170,30 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** A time budget per slice of work: `spent()` is true once the slice ran `budgetMs`. */
-export function sliceTimer(budgetMs = 12): { spent: () => boolean; reset: () => void } {
+/**
+ * A time budget per slice of work: `spent()` is true once the slice ran `budgetMs`;
+ * `longest` is the longest slice seen (what the page had to wait for at most).
+ */
+export interface SliceTimer {
+  spent: () => boolean;
+  reset: () => void;
+  readonly longest: number;
+}
+
+export function sliceTimer(budgetMs = 12): SliceTimer {
   let start = performance.now();
+  let longest = 0;
   return {
-    spent: () => performance.now() - start > budgetMs,
+    spent: () => {
+      const elapsed = performance.now() - start;
+      if (elapsed > longest) longest = elapsed;
+      return elapsed > budgetMs;
+    },
     reset: () => {
       start = performance.now();
+    },
+    get longest() {
+      return longest;
     },
   };
 }

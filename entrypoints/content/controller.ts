@@ -25,8 +25,12 @@ export interface ControllerDeps {
   reportMarked: (ids: string[]) => void;
   /** Aborts when the content script is invalidated. */
   signal: AbortSignal;
-  /** Called after every finished scan batch (tests and the host's data attributes). */
-  onScanned?: (markCount: number, ids: string[]) => void;
+  /**
+   * Called after every finished scan batch (tests and the host's data attributes), with the
+   * batch's longest uninterrupted stretch of work in ms (an upper bound: its longest slice plus
+   * the publishing that follows the last one).
+   */
+  onScanned?: (markCount: number, ids: string[], longestMs: number) => void;
 }
 
 export class PageController implements UiActions {
@@ -59,6 +63,8 @@ export class PageController implements UiActions {
     const opts: AddEventListenerOptions = { signal: this.deps.signal, passive: true };
     this.doc.addEventListener('pointermove', this.onPointerMove, opts);
     this.doc.addEventListener('pointerdown', this.onPointerDown, opts);
+    // Leaving the window is leaving the name: a hover card goes.
+    this.doc.documentElement.addEventListener('pointerleave', () => this.hover(null, -1, -1), opts);
     this.doc.addEventListener('click', this.onClick, { signal: this.deps.signal, capture: true });
     this.doc.addEventListener('keydown', this.onKeyDown, { signal: this.deps.signal, capture: true });
     this.startPage();
@@ -87,7 +93,10 @@ export class PageController implements UiActions {
       isOwnNode: this.deps.isOwnNode,
       run: async (request) => {
         await this.scanner.run(request, signal);
-        if (!signal.aborted) this.publish();
+        if (signal.aborted) return;
+        const start = performance.now();
+        this.publish();
+        this.deps.onScanned?.(this.deps.store.state.marks.length, this.lastReported ? this.lastReported.split(' ') : [], this.scanner.longestSliceMs + performance.now() - start);
       },
     });
     this.scheduler.start();
@@ -111,7 +120,6 @@ export class PageController implements UiActions {
       this.lastReported = reported;
       this.deps.reportMarked(ids);
     }
-    this.deps.onScanned?.(marks.length, ids);
   }
 
   // ---- opening and closing -------------------------------------------------------------

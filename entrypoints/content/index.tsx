@@ -79,9 +79,10 @@ export default defineContentScript({
       reportMarked: (ids) => void ask({ type: 'marked', ids }).catch(() => {}),
       signal: ctx.signal,
       // Scan state on the host for tests (the page can see our host and highlights anyway).
-      onScanned: (count, ids) => {
+      onScanned: (count, ids, longestMs) => {
         host.dataset.marks = String(count);
         host.dataset.people = ids.join(' ');
+        host.dataset.longestSliceMs = String(Math.ceil(longestMs));
         host.dataset.state = 'ready';
       },
     });

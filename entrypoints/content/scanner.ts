@@ -7,12 +7,14 @@
 import type { Matcher, PageContext } from '@/lib/matcher-types';
 import type { MarkStore } from '@/utils/highlights';
 import { FlowWalker, findScanRoots, flowRange, hashText, isInsideSkipped, type TextFlow } from '@/utils/page-text';
-import { sliceTimer, yieldToPage, type ScanRequest } from '@/utils/scan-scheduler';
+import { sliceTimer, yieldToPage, type ScanRequest, type SliceTimer } from '@/utils/scan-scheduler';
 
 export class Scanner {
   private page: PageContext;
   private hashes = new WeakMap<Element, number>();
   private roots: Element[] = [];
+  /** Longest uninterrupted stretch of the last run, in ms (tests and benchmarks read it). */
+  longestSliceMs = 0;
 
   constructor(
     private readonly matcher: Matcher,
@@ -32,17 +34,22 @@ export class Scanner {
   async run(request: ScanRequest, signal: AbortSignal): Promise<void> {
     this.marks.pruneDetached();
     if (request.full) return this.scanAll(signal);
+    const timer = sliceTimer();
+    try {
+      await this.scanChanged(request.blocks, timer, signal);
+    } finally {
+      this.longestSliceMs = timer.longest;
+    }
+  }
+
+  private async scanChanged(blocks: Element[], timer: SliceTimer, signal: AbortSignal): Promise<void> {
     this.roots = this.roots.filter((r) => r.isConnected);
     if (this.roots.length === 0) this.roots = findScanRoots(this.doc);
-    const timer = sliceTimer();
-    for (const block of request.blocks) {
+    for (const block of blocks) {
       if (signal.aborted) return;
       for (const target of this.targetsFor(block)) {
-        this.scanBlock(target);
-        if (timer.spent()) {
-          await yieldToPage();
-          timer.reset();
-        }
+        await this.scanBlock(target, timer, signal);
+        if (signal.aborted) return;
       }
     }
   }
@@ -65,9 +72,17 @@ export class Scanner {
     this.marks.clear();
     this.hashes = new WeakMap();
     this.roots = findScanRoots(this.doc);
+    const timer = sliceTimer();
     // The whole article's text lets the matcher judge common names against the entire page.
     this.page = this.matcher.newPage(this.roots.map((r) => r.textContent ?? '').join('\n'));
-    const timer = sliceTimer();
+    try {
+      await this.readRoots(timer, signal);
+    } finally {
+      this.longestSliceMs = timer.longest;
+    }
+  }
+
+  private async readRoots(timer: SliceTimer, signal: AbortSignal): Promise<void> {
     for (const root of this.roots) {
       const walker = new FlowWalker(root);
       const texts: string[] = [];
@@ -84,18 +99,37 @@ export class Scanner {
     }
   }
 
-  private scanBlock(block: Element): void {
+  /**
+   * Reads one changed block again. Usually a paragraph; but a change right under the article
+   * root makes the whole article the block, so reading is sliced here too.
+   */
+  private async scanBlock(block: Element, timer: SliceTimer, signal: AbortSignal): Promise<void> {
     if (!block.isConnected || isInsideSkipped(block)) {
       this.marks.removeWithin(block);
       return;
     }
     const walker = new FlowWalker(block);
     const flows: TextFlow[] = [];
-    for (let flow = walker.next(); flow; flow = walker.next()) flows.push(flow);
+    for (let flow = walker.next(); flow; flow = walker.next()) {
+      flows.push(flow);
+      if (timer.spent()) {
+        await yieldToPage();
+        if (signal.aborted) return;
+        timer.reset();
+      }
+    }
     const hash = hashText(flows.map((f) => f.text).join('\u0000'));
     if (this.hashes.get(block) === hash && this.marks.blockIntact(block)) return;
     this.marks.removeWithin(block);
-    for (const flow of flows) this.markFlow(flow);
+    for (const flow of flows) {
+      // The page may have replaced nodes while we yielded; their block is rescanned anyway.
+      if (flow.pieces[0]?.node.isConnected) this.markFlow(flow);
+      if (timer.spent()) {
+        await yieldToPage();
+        if (signal.aborted) return;
+        timer.reset();
+      }
+    }
     this.hashes.set(block, hash);
   }
 

@@ -34,13 +34,19 @@ export interface ScanState {
   marks: number;
   /** Distinct record ids marked on the page. */
   ids: string[];
+  /** Longest stretch the last scan batch kept the page waiting, in ms. */
+  longestSliceMs: number;
 }
 
 /** What the content script reports on its host after the last scan. */
 export async function scanState(page: Page): Promise<ScanState> {
   return page.evaluate(() => {
     const host = document.querySelector('not-alone-ui') as HTMLElement | null;
-    return { marks: Number(host?.dataset.marks ?? 0), ids: (host?.dataset.people ?? '').split(' ').filter(Boolean) };
+    return {
+      marks: Number(host?.dataset.marks ?? 0),
+      ids: (host?.dataset.people ?? '').split(' ').filter(Boolean),
+      longestSliceMs: Number(host?.dataset.longestSliceMs ?? NaN),
+    };
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type LaunchOptions, type TestServer } from './harness';
+import { launchExtension, REPO_ROOT, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type LaunchOptions, type TestServer } from './harness';
 import { EXTENSION_DIR, dialog, markPoint, markTexts, waitForMarks } from './content-helpers';
 
 const BAKHTIN = 'https://en.zona.media/article/2023/08/14/bakhtin/';
@@ -146,7 +146,7 @@ describe('SPA navigation', () => {
 describe('accessibility', () => {
   it('axe finds no violations in the open card, light and dark, and on the keyboard entry', async () => {
     const { readFileSync } = await import('node:fs');
-    const axeSource = readFileSync(path.join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
+    const axeSource = readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
     for (const colorScheme of ['light', 'dark'] as const) {
       const { context } = await launch({ colorScheme, viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();

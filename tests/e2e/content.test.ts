@@ -114,6 +114,13 @@ describe('the card', () => {
       expect(l.href).not.toContain('zona.media%2Farticle');
     }
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-light.png') });
+
+    // Copying puts the Russian postal address on the clipboard and says so.
+    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://en.zona.media' });
+    await card.getByRole('button', { name: 'Copy address' }).click();
+    await expect.poll(() => card.getByRole('status').innerText()).toBe('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^143600, Московская обл\..*Бахтину Александру Сергеевичу/);
     await page.close();
   });
 
