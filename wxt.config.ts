@@ -1,17 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { NEWS_SITES } from './lib/news-sites';
 
-// The news sites Not Alone reads. Content-script matches and host access come from this one list.
-export const NEWS_SITES = [
-  'freedomnews.org.uk',
-  'www.freedomnews.org.uk',
-  'ovd.info',
-  'www.ovd.info',
-  'en.ovdinfo.org',
-  'ovdinfo.org',
-  'zona.media',
-  'en.zona.media',
-];
+// The news sites Not Alone reads (lib/news-sites.ts); re-exported for tests that compare against it.
+export { NEWS_SITES };
 
 /**
  * Where the background downloads the signed index (index.json, with index.json.sig beside it).

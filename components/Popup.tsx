@@ -12,8 +12,8 @@ import type { RefreshOutcome, RefreshStatus } from '@/utils/refresh';
 import { IndexStatus } from './popup/IndexStatus';
 import { ResultList } from './popup/ResultList';
 import type { ShowOnPageResult } from './popup/show-on-page';
-import { createPersonSearch } from './popup/search';
-import { UI_STRINGS } from './popup/strings';
+import { createPersonSearch, type SearchResult } from './popup/search';
+import { UI_STRINGS, type UiStrings } from './popup/strings';
 
 export interface PopupProps {
   locale: Locale;
@@ -30,7 +30,8 @@ export interface PopupProps {
   privacyUrl: string;
 }
 
-const SEARCH_DEBOUNCE_MS = 120;
+/** How many results the list shows; the count line says when there are more. */
+const RESULT_LIMIT = 20;
 
 export function Popup({ locale, active, status, markedIds, updatesConfigured, onRefresh, onShowOnPage, onOpenOptions, privacyUrl }: PopupProps) {
   const s = UI_STRINGS[locale];
@@ -38,18 +39,15 @@ export function Popup({ locale, active, status, markedIds, updatesConfigured, on
   const search = useMemo(() => createPersonSearch(records), [records]);
   const byId = useMemo(() => new Map(records.map((r) => [r.id, r])), [records]);
   const [query, setQuery] = useState('');
-  const [debounced, setDebounced] = useState('');
   const [open, setOpen] = useState<PrisonerRecord | null>(null);
   const [showProblem, setShowProblem] = useState<string>('');
   const searchInput = useRef<HTMLInputElement>(null);
+  const resultList = useRef<HTMLDivElement>(null);
+  const backButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef<string | null>(null);
 
-  useEffect(() => {
-    const t = setTimeout(() => setDebounced(query), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(t);
-  }, [query]);
-
-  const hits = useMemo(() => (debounced.trim() ? search.search(debounced, 20) : []), [search, debounced]);
+  // No debounce: a keystroke's search takes well under a frame on the bundled index.
+  const result = useMemo(() => (query.trim() ? search.search(query, RESULT_LIMIT) : null), [search, query]);
   const marked = useMemo(() => (markedIds ?? []).flatMap((id) => byId.get(id) ?? []), [markedIds, byId]);
 
   const openCard = (record: PrisonerRecord) => {
@@ -64,22 +62,49 @@ export function Popup({ locale, active, status, markedIds, updatesConfigured, on
         if (result !== 'shown') setShowProblem(s.showOnPageFailed[result]);
       }
     : undefined;
+  const focusSearch = () => searchInput.current?.focus();
 
   useEffect(() => {
-    if (open) return;
+    if (open) {
+      backButton.current?.focus();
+      // Esc goes back to the list wherever focus is inside the card.
+      const onKey = (e: KeyboardEvent) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        closeCard();
+      };
+      document.addEventListener('keydown', onKey);
+      return () => document.removeEventListener('keydown', onKey);
+    }
     // Back from a card: focus returns to the result that opened it.
     const id = returnFocus.current;
     const target = id ? document.querySelector<HTMLElement>(`[data-person-id="${CSS.escape(id)}"]`) : null;
     (target ?? searchInput.current)?.focus();
+    return undefined;
   }, [open]);
+
+  const onSearchKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' && result && result.hits.length > 0) {
+      e.preventDefault();
+      resultList.current?.querySelector<HTMLElement>('.popup-person')?.focus();
+    } else if (e.key === 'Enter' && result?.hits[0]) {
+      e.preventDefault();
+      openCard(result.hits[0].record);
+    } else if (e.key === 'Escape' && query !== '') {
+      // Clears the field; with an empty field Esc is left to the browser (it closes the popup).
+      e.preventDefault();
+      setQuery('');
+    }
+  };
 
   if (open) {
     return (
       <main class="popup popup--card" lang={locale}>
-        <button type="button" class="popup-back" onClick={closeCard} onKeyDown={(e) => e.key === 'Escape' && closeCard()}>
-          ← {s.back}
+        <button type="button" ref={backButton} class="popup-back" onClick={closeCard}>
+          <span aria-hidden="true">← </span>
+          {s.back}
         </button>
-        <div class="na-root" onKeyDown={(e) => e.key === 'Escape' && closeCard()}>
+        <div class="na-root">
           <div role="dialog" aria-labelledby="popup-card-title">
             <Card content={{ state: 'ready', records: [open] }} locale={locale} headingId="popup-card-title" onClose={closeCard} />
           </div>
@@ -89,7 +114,7 @@ export function Popup({ locale, active, status, markedIds, updatesConfigured, on
   }
 
   return (
-    <main class="popup" lang={locale}>
+    <main class="popup na-root" lang={locale}>
       <header class="popup-header">
         <h1>{s.title}</h1>
         <nav class="popup-links">
@@ -119,15 +144,26 @@ export function Popup({ locale, active, status, markedIds, updatesConfigured, on
           autoComplete="off"
           spellcheck={false}
           placeholder={s.searchPlaceholder}
+          aria-describedby="popup-search-hint"
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={onSearchKey}
         />
-        {debounced.trim() !== '' && (
-          <div class="popup-results" data-testid="search-results">
-            <p class="popup-count" role="status">
-              {hits.length === 0 ? s.noResults : s.resultsCount(hits.length)}
-            </p>
-            <ResultList hits={hits} locale={locale} onOpen={openCard} />
+        <p id="popup-search-hint" class={result ? 'visually-hidden' : 'popup-hint'}>
+          {s.searchHint(records.length)}
+        </p>
+        {/* Always in the tree, so screen readers announce each new summary. */}
+        <p
+          id="popup-results-summary"
+          class={result && !(result.hits.length === 1 && !result.similar) ? 'popup-count' : 'visually-hidden'}
+          role="status"
+          data-testid="results-summary"
+        >
+          {result ? summarize(result, query, s) : ''}
+        </p>
+        {result && result.hits.length > 0 && (
+          <div class="popup-results" data-testid="search-results" data-similar={result.similar ? 'true' : 'false'} ref={resultList}>
+            <ResultList hits={result.hits} locale={locale} onOpen={openCard} onLeave={focusSearch} onType={focusSearch} labelledBy="popup-results-summary" />
           </div>
         )}
       </section>
@@ -146,4 +182,12 @@ export function Popup({ locale, active, status, markedIds, updatesConfigured, on
       <IndexStatus locale={locale} active={active} status={status} updatesConfigured={updatesConfigured} onRefresh={onRefresh} />
     </main>
   );
+}
+
+/** The line above the results: why these people, and how many when that helps. */
+function summarize(result: SearchResult, query: string, s: UiStrings): string {
+  if (result.hits.length === 0) return s.noResults(query.trim());
+  if (result.similar) return s.similarOnly;
+  if (result.total > result.hits.length) return s.resultsShown(result.hits.length, result.total);
+  return s.resultsCount(result.total);
 }

@@ -9,16 +9,26 @@
 import { isCommonFirstName, isCommonSurname } from './common-names';
 import { shortForms } from './diminutives';
 import { spellingKey } from './spelling-key';
-import type { Matcher, MatcherData, Mention, PageContext } from './matcher-types';
+import type { Matcher, MatcherData, MatcherPerson, Mention, PageContext } from './matcher-types';
 import { PageSupport } from './page-support';
 import { OFFICIAL_WORDS, ROLE_WORDS } from './roles';
-import { tokenize, type WordToken } from './tokenize';
+import { BREAK_BEFORE, CAPITALISED, INITIAL, TokenList, type WordToken } from './tokenize';
 
 type Script = 'ru' | 'en';
 
 interface Person {
   id: string;
-  firsts: readonly string[];
+  forms: MatcherPerson['forms'];
+  /** Script whose forms were only back-transliterated; 'all' when unknown which. */
+  derived: Script | 'all' | null;
+  hints: readonly string[];
+  weakHints: readonly string[];
+  /** Built the first time the person is a candidate on a page: most never are. */
+  detail?: PersonDetail;
+}
+
+interface PersonDetail {
+  /** First-name forms with the short forms (Саша, Sasha). */
   firstSet: ReadonlySet<string>;
   /** `fallbackKey`s of the first-name forms that have one. */
   firstFallback: ReadonlySet<string>;
@@ -27,10 +37,16 @@ interface Person {
   middleKeys: Record<Script, ReadonlySet<string>>;
   /** Surname and first name both on the frequency lists. */
   common: boolean;
-  /** Script whose forms were only back-transliterated; 'all' when unknown which. */
-  derived: Script | 'all' | null;
-  hints: readonly string[];
-  weakHints: readonly string[];
+}
+
+/** What the index says about one page word (or two joined by a hyphen). */
+interface WordLookup {
+  /** The word's fallback key: any Cyrillic word may meet a back-transliterated form. */
+  key: string;
+  /** Records with this surname form, exactly or by the fallback key. */
+  owners: number[] | undefined;
+  /** Some record has this first-name form, exactly or by the fallback key. */
+  first: boolean;
 }
 
 /** How a token in the patronymic slot relates to one record. */
@@ -69,6 +85,11 @@ function fallbackKey(norm: string, derivedCyrillic: boolean): string | null {
   return derivedCyrillic ? norm.replace(/[ьъ]/g, '').replace(/э/g, 'е') : null;
 }
 
+/** A record's first-name forms with their short forms. */
+function withShortForms(first: readonly string[]): string[] {
+  return [...first, ...shortForms(first)];
+}
+
 function addTo(map: Map<string, number[]>, key: string, person: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [person]);
@@ -101,80 +122,82 @@ export function createMatcher(data: MatcherData): Matcher {
     const index = people.length;
     const { last, middle } = record.forms;
     // Short forms (Саша, Жени, Sasha) name the person too, but never count as initials.
-    const first = [...record.forms.first, ...shortForms(record.forms.first)];
-    const middleKeys: Record<Script, Set<string>> = { ru: new Set(), en: new Set() };
-    for (const m of middle) {
-      middleKeys[scriptOf(m)].add(looseKey(m));
-      anyMiddle.add(m);
-    }
+    const first = withShortForms(record.forms.first);
+    for (const m of middle) anyMiddle.add(m);
     const derived = record.derivedScript ?? (record.forms.derived ? 'all' : null);
     const derivedRu = derived === 'ru' || derived === 'all';
-    const firstFallback = new Set<string>();
     for (const form of first) {
       const key = fallbackKey(form, derivedRu);
-      if (key !== null) {
-        firstFallback.add(key);
-        addTo(byFirstFallback, key, index);
-      }
+      if (key !== null) addTo(byFirstFallback, key, index);
     }
     for (const form of last) {
       const key = fallbackKey(form, derivedRu);
       if (key !== null) addTo(byLastFallback, key, index);
     }
-    people.push({
-      id: record.id,
-      firsts: record.forms.first,
-      firstSet: new Set(first),
-      firstFallback,
-      middles: new Set(middle),
-      middleKeys,
-      common: last.some(isCommonSurname) && first.some(isCommonFirstName),
-      derived,
-      hints: record.hints ?? [],
-      weakHints: record.weakHints ?? [],
-    });
+    people.push({ id: record.id, forms: record.forms, derived, hints: record.hints ?? [], weakHints: record.weakHints ?? [] });
     for (const form of last) addTo(byLast, form, index);
     for (const form of first) addTo(byFirst, form, index);
+  }
+
+  function detail(p: Person): PersonDetail {
+    if (p.detail) return p.detail;
+    const first = withShortForms(p.forms.first);
+    const middleKeys: Record<Script, Set<string>> = { ru: new Set(), en: new Set() };
+    for (const m of p.forms.middle) middleKeys[scriptOf(m)].add(looseKey(m));
+    const derivedRu = p.derived === 'ru' || p.derived === 'all';
+    const firstFallback = new Set<string>();
+    for (const form of first) {
+      const key = fallbackKey(form, derivedRu);
+      if (key !== null) firstFallback.add(key);
+    }
+    p.detail = {
+      firstSet: new Set(first),
+      firstFallback,
+      middles: new Set(p.forms.middle),
+      middleKeys,
+      common: p.forms.last.some(isCommonSurname) && first.some(isCommonFirstName),
+    };
+    return p.detail;
   }
 
   function middleVerdict(p: Person, token: WordToken): MiddleVerdict {
     const norm = token.norm;
     const shaped = isPatronymicShaped(norm);
+    const { middles, middleKeys } = detail(p);
     if (token.initial) {
-      const forms = [...p.middles].filter((m) => scriptOf(m) === scriptOf(norm));
+      const forms = [...middles].filter((m) => scriptOf(m) === scriptOf(norm));
       if (forms.length === 0) return 'allowed';
       return forms.some((m) => m.startsWith(norm)) ? 'match' : 'mismatch';
     }
-    if (p.middles.has(norm)) return 'match';
-    const keys = p.middleKeys[scriptOf(norm)];
+    if (middles.has(norm)) return 'match';
+    const keys = middleKeys[scriptOf(norm)];
     if (keys.size === 0) return shaped ? 'allowed' : 'none';
     if (keys.has(looseKey(norm))) return 'match';
     return shaped ? 'mismatch' : 'none';
   }
 
-  const initialFits = (p: Person, initial: string): boolean => p.firsts.some((f) => f.startsWith(initial));
-  /** A page word's fallback key: any Cyrillic word may meet a back-transliterated form. */
-  const pageKeys = new Map<string, string>();
-  const pageKey = (norm: string): string => {
-    let key = pageKeys.get(norm);
-    if (key === undefined) {
-      // Remembered per word: capitalised words repeat across a page and across pages.
-      if (pageKeys.size > 20_000) pageKeys.clear();
-      key = fallbackKey(norm, true)!;
-      pageKeys.set(norm, key);
+  const initialFits = (p: Person, initial: string): boolean => p.forms.first.some((f) => f.startsWith(initial));
+  /** Remembered per word: capitalised words repeat across a page and across pages. */
+  const lookups = new Map<string, WordLookup>();
+  function lookup(norm: string): WordLookup {
+    let found = lookups.get(norm);
+    if (found === undefined) {
+      if (lookups.size > 20_000) lookups.clear();
+      const key = fallbackKey(norm, true)!;
+      const exact = byLast.get(norm);
+      const loose = byLastFallback.get(key);
+      const owners = !loose ? exact : !exact ? loose : [...new Set([...exact, ...loose])];
+      found = { key, owners, first: byFirst.has(norm) || byFirstFallback.has(key) };
+      lookups.set(norm, found);
     }
-    return key;
-  };
-  /** Records with this surname form, exactly or by the fallback key. */
-  function surnameOwners(norm: string): number[] | undefined {
-    const exact = byLast.get(norm);
-    const loose = byLastFallback.get(pageKey(norm));
-    if (!loose) return exact;
-    if (!exact) return loose;
-    return [...new Set([...exact, ...loose])];
+    return found;
   }
-  const isFirstName = (norm: string): boolean => byFirst.has(norm) || byFirstFallback.has(pageKey(norm));
-  const hasFirstName = (p: Person, norm: string): boolean => p.firstSet.has(norm) || p.firstFallback.has(pageKey(norm));
+  const surnameOwners = (norm: string): number[] | undefined => lookup(norm).owners;
+  const isFirstName = (norm: string): boolean => lookup(norm).first;
+  const hasFirstName = (p: Person, norm: string): boolean => {
+    const d = detail(p);
+    return d.firstSet.has(norm) || d.firstFallback.has(lookup(norm).key);
+  };
   const firstLike = (norm: string): boolean => isFirstName(norm) || isCommonFirstName(norm);
 
   /**
@@ -195,17 +218,49 @@ export function createMatcher(data: MatcherData): Matcher {
       ids.length > 1 ||
       ids.some((i) => {
         const p = people[i]!;
-        return p.common || p.derived === 'all' || p.derived === script;
+        return detail(p).common || p.derived === 'all' || p.derived === script;
       });
     return !weak && political ? 'high' : 'low';
   }
 
-  function scan(tokens: WordToken[], page: Page): Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> {
+  /** The one token list this matcher reads every run into. */
+  const list = new TokenList();
+
+  /**
+   * Whether a name may start at capitalised, non-initial token i: it is a first name or a
+   * surname, alone or hyphen-joined with the next word. Exactly the tokens where `fullAt` or
+   * `surnameAt` could find anything, told cheaply.
+   */
+  function mayStartName(i: number): boolean {
+    const norm = list.norm(i);
+    const word = lookup(norm);
+    if (word.first || word.owners) return true;
+    const u = i + 1;
+    return (
+      u < list.count &&
+      (list.flags[u]! & (BREAK_BEFORE | CAPITALISED | INITIAL)) === CAPITALISED &&
+      surnameOwners(`${norm}-${list.norm(u)}`) !== undefined
+    );
+  }
+
+  function scan(page: Page): Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> {
+    const count = list.count;
+    const flags = list.flags;
+    /** Token objects, made only for the few tokens a candidate name looks at. */
+    const views = new Map<number, WordToken>();
+    const token = (k: number): WordToken => {
+      let t = views.get(k);
+      if (!t) {
+        t = list.token(k);
+        views.set(k, t);
+      }
+      return t;
+    };
     /** The token at k if it is still in the same name run as token `from`. */
     const inRun = (from: number, k: number): WordToken | undefined => {
-      if (k >= tokens.length) return undefined;
-      for (let m = from + 1; m <= k; m++) if (tokens[m]!.breakBefore) return undefined;
-      return tokens[k];
+      if (k >= count) return undefined;
+      for (let m = from + 1; m <= k; m++) if (flags[m]! & BREAK_BEFORE) return undefined;
+      return token(k);
     };
     const nameWord = (t: WordToken | undefined): t is WordToken => t !== undefined && t.capitalised && !t.initial;
 
@@ -229,7 +284,8 @@ export function createMatcher(data: MatcherData): Matcher {
       const father = inRun(from, k);
       const word = inRun(from, k + 1);
       if (!nameWord(father) || !word || !TURKIC_PATRONYMIC.has(word.norm)) return false;
-      return p.middles.size === 0 || p.middles.has(father.norm);
+      const { middles } = detail(p);
+      return middles.size === 0 || middles.has(father.norm);
     };
 
     function fullAt(i: number): Found | null {
@@ -238,7 +294,7 @@ export function createMatcher(data: MatcherData): Matcher {
       const record = (p: number, length: number) => {
         if ((best.get(p) ?? 0) < length) best.set(p, length);
       };
-      const t = tokens[i]!;
+      const t = token(i);
       if (!t.initial) {
         // First [Patronymic | middle initial] Last
         if (isFirstName(t.norm)) {
@@ -325,7 +381,7 @@ export function createMatcher(data: MatcherData): Matcher {
     }
 
     function surnameAt(i: number): Found | null {
-      const prev = i > 0 && !tokens[i]!.breakBefore ? tokens[i - 1] : undefined;
+      const prev = i > 0 && !(flags[i]! & BREAK_BEFORE) ? token(i - 1) : undefined;
       // "Ольга Бахтина", "Sergei Ivanov": a different first name makes it someone else.
       if (prev && prev.capitalised && (prev.initial || firstLike(prev.norm))) return null;
       // "judge Ivanov", "свидетель Иванов": someone else with that surname.
@@ -342,14 +398,15 @@ export function createMatcher(data: MatcherData): Matcher {
 
     const found: Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> = [];
     let i = 0;
-    while (i < tokens.length) {
-      if (!tokens[i]!.capitalised) {
+    while (i < count) {
+      const f = flags[i]!;
+      if (!(f & CAPITALISED) || (!(f & INITIAL) && !mayStartName(i))) {
         i++;
         continue;
       }
       const full = fullAt(i);
       if (full) {
-        const prev = i > 0 && !tokens[i]!.breakBefore ? tokens[i - 1] : undefined;
+        const prev = i > 0 && !(f & BREAK_BEFORE) ? token(i - 1) : undefined;
         // "судья Дмитрий Иванов": a namesake on the bench, not the prisoner.
         if (prev && OFFICIAL_WORDS.has(prev.norm)) full.people = [];
         if (full.people.length > 0) {
@@ -378,17 +435,17 @@ export function createMatcher(data: MatcherData): Matcher {
     find(text: string, context: PageContext): Mention[] {
       if (!(context instanceof Page)) throw new TypeError('find() needs a context from newPage()');
       context.support.add(text);
-      const tokens = tokenize(text);
-      return scan(tokens, context).map(({ from, to, ids, kind }) => {
-        const start = tokens[from]!.start;
-        const end = tokens[to]!.end;
+      list.read(text);
+      return scan(context).map(({ from, to, ids, kind }) => {
+        const start = list.starts[from]!;
+        const end = list.ends[to]!;
         return {
           start,
           end,
           text: text.slice(start, end),
           ids: ids.map((p) => people[p]!.id),
           kind,
-          confidence: confidence(ids, scriptOf(tokens[from]!.norm), context),
+          confidence: confidence(ids, scriptOf(list.norm(from)), context),
         };
       });
     },

@@ -14,7 +14,7 @@
  * at the start of a word. ("political" alone is not here: a music review may ask whether an
  * album is political.)
  */
-const POLITICAL_STEMS = [
+export const POLITICAL_STEMS = [
   // Russian
   'политзаключ', 'политически мотивир', 'политическ преследов', 'политическое преследов',
   'репресс', 'правозащит', 'антивоен', 'против войны', 'фейк',
@@ -37,7 +37,7 @@ const POLITICAL_STEMS = [
 ] as const;
 
 /** Stems of criminal justice: arrest, charge, trial, sentence, custody. */
-const JUSTICE_STEMS = [
+export const JUSTICE_STEMS = [
   // Russian
   'приговор', 'осужд', 'колони', 'сизо', 'уголовн', 'обвиня', 'обвинен', 'задержан', 'арестов',
   'под арест', 'домашн арест', 'лишени свобод', 'заключени', 'суд$', 'суда$', 'суде$', 'судом$',
@@ -78,17 +78,106 @@ export function containsWord(hay: string, word: string, start = 0): boolean {
   }
 }
 
+/** What `WORD_CHAR` says of each UTF-16 code unit: 0 not asked yet, 1 no, 2 yes. */
+const wordChars = new Uint8Array(0x10000);
+function isWordUnit(code: number): boolean {
+  let c = wordChars[code]!;
+  if (c === 0) {
+    c = WORD_CHAR.test(String.fromCharCode(code)) ? 2 : 1;
+    wordChars[code] = c;
+  }
+  return c === 2;
+}
+
+/** Bits per filter (2^18 = 32 kB): few false hits even on a 100,000-word page. */
+const FILTER_BITS = 18;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** How many first characters of a word each filter holds: the longest that fits the needle is asked. */
+const SHORT_GRAM = 3;
+const LONG_GRAM = 6;
+/** Building the filters costs about as much as this many searches of the whole text in vain. */
+const FILTER_AFTER_SEARCHES = 8;
+
+/** FNV-1a of `length` characters of `s` from `at`, continuing from state `h` (`update` has it inline). */
+function fnv(h: number, s: string, at: number, length: number): number {
+  for (let k = 0; k < length; k++) h = Math.imul(h ^ s.charCodeAt(at + k), FNV_PRIME);
+  return h;
+}
+
+/**
+ * Bloom-style bit sets of how the words of a text begin: the first 3 and the first 6
+ * characters at every word boundary (every position after a non-word character, and 0).
+ * When a needle's beginning is not in them, the needle starts no word of the text. Fed as
+ * the text grows.
+ */
+class WordStarts {
+  private readonly short = new Uint32Array(2 ** FILTER_BITS / 32);
+  private readonly long = new Uint32Array(2 ** FILTER_BITS / 32);
+  /** The first position whose long gram is not entered yet (its short gram may be: entering twice is harmless). */
+  private next = 0;
+
+  /** Enters the positions of `text` from the last call on. */
+  update(text: string): void {
+    const { short, long } = this;
+    const n = text.length;
+    let p = this.next;
+    // Whether the character before p is a word character.
+    let inWord = p > 0 && isWordUnit(text.charCodeAt(p - 1));
+    for (; p + SHORT_GRAM <= n; p++) {
+      const code = text.charCodeAt(p);
+      if (!inWord) {
+        let h = Math.imul(FNV_OFFSET ^ code, FNV_PRIME);
+        h = Math.imul(h ^ text.charCodeAt(p + 1), FNV_PRIME);
+        h = Math.imul(h ^ text.charCodeAt(p + 2), FNV_PRIME);
+        let bit = h >>> (32 - FILTER_BITS);
+        short[bit >>> 5]! |= 1 << (bit & 31);
+        if (p + LONG_GRAM <= n) {
+          h = Math.imul(h ^ text.charCodeAt(p + 3), FNV_PRIME);
+          h = Math.imul(h ^ text.charCodeAt(p + 4), FNV_PRIME);
+          h = Math.imul(h ^ text.charCodeAt(p + 5), FNV_PRIME);
+          bit = h >>> (32 - FILTER_BITS);
+          long[bit >>> 5]! |= 1 << (bit & 31);
+        }
+      }
+      const c = wordChars[code]!;
+      inWord = c === 0 ? isWordUnit(code) : c === 2;
+    }
+    this.next = Math.max(this.next, n - LONG_GRAM + 1);
+  }
+
+  /** False when no word of the text entered starts like `needle`; true when one may. */
+  mayStart(needle: string): boolean {
+    if (needle.length < SHORT_GRAM) return true;
+    const gram = needle.length >= LONG_GRAM ? LONG_GRAM : SHORT_GRAM;
+    const bit = fnv(FNV_OFFSET, needle, 0, gram) >>> (32 - FILTER_BITS);
+    const bits = gram === LONG_GRAM ? this.long : this.short;
+    return (bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+  }
+}
+
 /**
  * The text of one page as seen so far (or the whole page), with remembered answers. Runs
  * added later are searched on their own, so a page fed block by block costs one pass per word.
+ *
+ * Nothing is done until the matcher asks (most pages name nobody). When many words turn out
+ * not to be on the page, filters of how the page's words begin answer the rest of the "not
+ * here" at once, instead of a search of the whole text for each of a hundred stems.
  */
 export class PageSupport {
-  private text: string;
+  /** The prepared text (lower case, ё→е) of everything added before the runs in `pending`. */
+  private text = '';
+  /** Text added but not yet prepared: the whole page, or runs. */
+  private pending: string[] = [];
   /** Per stem or hint: -1 when found, else how much of the text was searched without finding it. */
   private readonly searched = new Map<string, number>();
+  /** How the words of the prepared text begin: made once searches in vain add up. */
+  private starts: WordStarts | null = null;
+  /** Characters searched without finding what was looked for. */
+  private wasted = 0;
 
   constructor(wholePageText?: string) {
-    this.text = wholePageText ? prepare(wholePageText) : '';
+    if (wholePageText) this.pending.push(wholePageText);
     this.complete = wholePageText !== undefined;
   }
 
@@ -99,15 +188,33 @@ export class PageSupport {
   add(run: string): void {
     if (this.complete) return;
     // Runs are joined by a line break, so no word runs across two of them.
-    this.text += `\n${prepare(run)}`;
+    this.pending.push(`\n${run}`);
+  }
+
+  /** Prepares the text added since the last question. */
+  private catchUp(): void {
+    if (this.pending.length === 0) return;
+    for (const piece of this.pending) this.text += prepare(piece);
+    this.pending = [];
+    this.starts?.update(this.text);
   }
 
   private has(word: string): boolean {
+    this.catchUp();
     const upTo = this.searched.get(word) ?? 0;
     if (upTo < 0) return true;
-    if (upTo >= this.text.length) return false;
-    const found = containsWord(this.text, word, Math.max(0, upTo - word.length));
-    this.searched.set(word, found ? -1 : this.text.length);
+    const text = this.text;
+    if (upTo >= text.length) return false;
+    // A page with none of a list's words would cost a search of the whole text per word.
+    if (!this.starts && this.wasted > FILTER_AFTER_SEARCHES * text.length) {
+      this.starts = new WordStarts();
+      this.starts.update(text);
+    }
+    const from = Math.max(0, upTo - word.length);
+    const needle = word.endsWith('$') ? word.slice(0, -1) : word;
+    const found = (!this.starts || this.starts.mayStart(needle)) && containsWord(text, word, from);
+    if (!found) this.wasted += text.length - from;
+    this.searched.set(word, found ? -1 : text.length);
     return found;
   }
 

@@ -7,6 +7,8 @@
  * keyboard list and the card, and the reason is logged once.
  */
 import type { Mention } from '@/lib/matcher-types';
+import type { MarkStyle } from '@/utils/settings';
+import { composedContains, composedParent } from '@/utils/page-text';
 
 export const HIGHLIGHT_NAMES = {
   high: 'not-alone',
@@ -14,20 +16,37 @@ export const HIGHLIGHT_NAMES = {
   focus: 'not-alone-focus',
 } as const;
 
-/** Styles for the page's document (highlight pseudo-elements cannot be styled from a shadow root). */
-export const HIGHLIGHT_CSS = `
-::highlight(${HIGHLIGHT_NAMES.high}) {
-  background-color: rgba(255, 196, 0, 0.28);
-  text-decoration: underline solid 2px rgb(196, 120, 0);
-}
-::highlight(${HIGHLIGHT_NAMES.low}) {
-  text-decoration: underline dotted 2px rgb(196, 120, 0);
-}
+const MARK_COLOR = 'rgb(196, 120, 0)';
+const FOCUS_CSS = `
 ::highlight(${HIGHLIGHT_NAMES.focus}) {
   background-color: rgba(255, 196, 0, 0.6);
   text-decoration: underline solid 3px rgb(150, 80, 0);
+}`;
+
+/**
+ * Styles for the page's document (highlight pseudo-elements cannot be styled from a shadow
+ * root), per the reader's mark style. A highlight can only change colours and decorations, so
+ * the "icon" style is a thin dotted underline here plus a small badge our own overlay draws
+ * after each name (see MarkBadges in the content script's App).
+ */
+export function highlightCss(style: MarkStyle): string {
+  const { high, low } = HIGHLIGHT_NAMES;
+  const rules: Record<MarkStyle, string> = {
+    underline: `
+::highlight(${high}) { text-decoration: underline solid 2px ${MARK_COLOR}; }
+::highlight(${low}) { text-decoration: underline dotted 2px ${MARK_COLOR}; }`,
+    background: `
+::highlight(${high}) { background-color: rgba(255, 196, 0, 0.35); }
+::highlight(${low}) { background-color: rgba(255, 196, 0, 0.16); text-decoration: underline dotted 1px ${MARK_COLOR}; }`,
+    icon: `
+::highlight(${high}) { text-decoration: underline dotted 1px ${MARK_COLOR}; }
+::highlight(${low}) { text-decoration: underline dotted 1px ${MARK_COLOR}; }`,
+  };
+  return rules[style] + FOCUS_CSS;
 }
-`;
+
+/** The default style's rules (kept for callers that do not follow the settings). */
+export const HIGHLIGHT_CSS = highlightCss('underline');
 
 export interface Mark {
   /** Unique within the page; the keyboard list and the card refer to marks by it. */
@@ -104,7 +123,7 @@ export class MarkStore {
   /** Removes every mark inside `block` (the block itself or its descendants). */
   removeWithin(block: Element): void {
     for (const [b, marks] of this.byBlock) {
-      if (b === block || block.contains(b)) {
+      if (composedContains(block, b)) {
         for (const m of marks) this.forget(m);
         this.byBlock.delete(b);
       }
@@ -132,7 +151,7 @@ export class MarkStore {
   /** True when the block's marks are all still attached (so an unchanged block needs no rescan). */
   blockIntact(block: Element): boolean {
     for (const [b, marks] of this.byBlock) {
-      if (b !== block && !block.contains(b)) continue;
+      if (!composedContains(block, b)) continue;
       if (!marks.every(isAttached)) return false;
     }
     return true;
@@ -144,15 +163,12 @@ export class MarkStore {
   }
 
   /**
-   * Every mark still in the page, in document order. (Ranges in different trees cannot be
-   * compared, so marks whose text the page removed since the last prune are left out.)
+   * Every mark still in the page, in reading order (shadow-root content at its host's place).
+   * Marks whose text the page removed since the last prune are left out.
    */
   all(): Mark[] {
     if (!this.sorted || this.sorted.some((m) => !isAttached(m))) {
-      this.sorted = [...this.byBlock.values()]
-        .flat()
-        .filter(isAttached)
-        .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+      this.sorted = [...this.byBlock.values()].flat().filter(isAttached).sort((a, b) => compareRanges(a.range, b.range));
     }
     return this.sorted;
   }
@@ -174,8 +190,8 @@ export class MarkStore {
    */
   hitTest(target: EventTarget | null, x: number, y: number): Mark | null {
     const node = target as Node | null;
-    let el = node && typeof node.nodeType === 'number' ? (node.nodeType === 1 ? (node as Element) : node.parentElement) : null;
-    for (; el; el = el.parentElement) {
+    let el = node && typeof node.nodeType === 'number' ? (node.nodeType === 1 ? (node as Element) : composedParent(node)) : null;
+    for (; el; el = composedParent(el)) {
       const marks = this.byBlock.get(el);
       if (!marks) continue;
       for (const m of marks) if (rangeContainsPoint(m.range, x, y)) return m;
@@ -202,8 +218,49 @@ export class MarkStore {
   }
 }
 
+/**
+ * Reading order of two ranges. Ranges in different trees (the document and a shadow root)
+ * cannot be compared directly: each is then placed by the host that holds its tree.
+ */
+export function compareRanges(a: Range, b: Range): number {
+  const rootA = a.startContainer.getRootNode();
+  const rootB = b.startContainer.getRootNode();
+  if (rootA === rootB) return a.compareBoundaryPoints(Range.START_TO_START, b);
+  const pathA = hostChain(a.startContainer);
+  const pathB = hostChain(b.startContainer);
+  // The deepest tree both share, and where each range sits in it.
+  for (let i = 0; ; i++) {
+    const x = pathA[i];
+    const y = pathB[i];
+    if (!x || !y || x.getRootNode() !== y.getRootNode()) return 0;
+    const nextX = pathA[i + 1];
+    const nextY = pathB[i + 1];
+    if (nextX && nextY && x === y) continue;
+    if (x === y) return nextX ? 1 : -1;
+    const pos = x.compareDocumentPosition(y);
+    if (pos & Node.DOCUMENT_POSITION_CONTAINS) return 1;
+    if (pos & Node.DOCUMENT_POSITION_CONTAINED_BY) return -1;
+    return pos & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  }
+}
+
+/** From the document down: the shadow hosts that hold `node`'s tree, then `node`. */
+function hostChain(node: Node): Node[] {
+  const chain: Node[] = [node];
+  for (let root = node.getRootNode() as Node & { host?: Element }; root.nodeType === 11 && root.host; root = root.host.getRootNode() as Node & { host?: Element }) {
+    chain.unshift(root.host);
+  }
+  return chain;
+}
+
+/**
+ * Whether a mark still covers text in the page. A live Range whose text node is removed moves
+ * to the removed node's parent (still connected, collapsed), and one whose text is rewritten
+ * collapses: neither is a mark any more.
+ */
 function isAttached(mark: Mark): boolean {
-  return mark.range.startContainer.isConnected && mark.range.endContainer.isConnected;
+  const { range, block } = mark;
+  return !range.collapsed && block.isConnected && range.startContainer.isConnected && composedContains(block, range.startContainer);
 }
 
 /** Slack in px around a line box, so the pointer on the underline still counts. */
@@ -216,11 +273,22 @@ export function rangeContainsPoint(range: Range, x: number, y: number): boolean 
   return false;
 }
 
-/** Appends the highlight styles to the page once, inside our own host element (light DOM). */
-export function installHighlightStyles(host: Element, doc: Document = document): HTMLStyleElement {
-  const style = doc.createElement('style');
-  style.dataset.notAlone = 'highlights';
-  style.textContent = HIGHLIGHT_CSS;
-  host.append(style);
-  return style;
+/**
+ * Appends the highlight styles to the page once, inside our own host element (light DOM: a
+ * `<style>` applies wherever it is in the document, and this one leaves with our host).
+ */
+export function installHighlightStyles(host: Element, style: MarkStyle = 'underline', doc: Document = document): HTMLStyleElement {
+  const el = doc.createElement('style');
+  el.dataset.notAlone = 'highlights';
+  el.dataset.markStyle = style;
+  el.textContent = highlightCss(style);
+  host.append(el);
+  return el;
+}
+
+/** Switches installed highlight styles to another mark style. */
+export function setHighlightStyle(el: HTMLStyleElement, style: MarkStyle): void {
+  if (el.dataset.markStyle === style) return;
+  el.dataset.markStyle = style;
+  el.textContent = highlightCss(style);
 }

@@ -28,6 +28,21 @@ export interface Responses {
 
 export type Response<T extends Request['type']> = Responses[T];
 
+/**
+ * Messages to the content script of one tab (`tabs.sendMessage`), answered by that tab.
+ * `focusMark` is the popup's "Show on the page": scroll to and focus the first mark of the
+ * person with this record id (what `getMarked` lists).
+ */
+export type TabMessage = { type: 'focusMark'; id: string };
+
+export interface TabReplies {
+  /** Whether a mark of that person was found and focused. */
+  focusMark: { ok: boolean };
+}
+
+export type FocusMarkMessage = Extract<TabMessage, { type: 'focusMark' }>;
+export type FocusMarkReply = TabReplies['focusMark'];
+
 /** Typed wrapper around runtime.sendMessage. */
 export async function ask<R extends Request>(request: R): Promise<Response<R['type']>> {
   return (await browser.runtime.sendMessage(request)) as Response<R['type']>;

@@ -7,13 +7,17 @@
  * A block element starts and ends a flow; `<br>` stays inside the flow as "\n" (a name broken
  * over two lines is still one name); editable fields, form controls, code, scripts and our own
  * UI are skipped as whole subtrees.
+ *
+ * The walk follows what is rendered: into the open shadow roots of page elements (their
+ * `<slot>`s read the nodes assigned to them), not into the hidden light children of a host.
+ * Closed shadow roots cannot be read and are not.
  */
 
 /** Tags whose content reads as part of the surrounding line. Everything else is a block. */
 const INLINE_TAGS = new Set([
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font',
   'i', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 's', 'samp', 'small', 'span', 'strike',
-  'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
+  'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'slot',
 ]);
 
 /** Subtrees never read: not prose, not ours to touch, or something the reader is typing into. */
@@ -41,12 +45,49 @@ export function isSkippedElement(el: Element): boolean {
   return role === 'textbox' || role === 'combobox' || role === 'searchbox';
 }
 
+/**
+ * The parent in the flat tree (what is rendered): the slot a node is assigned to, else its
+ * parent element, else the host of the shadow root it sits at the top of. Null at the document.
+ */
+export function composedParent(node: Node): Element | null {
+  const slot = (node as Node & { assignedSlot?: HTMLSlotElement | null }).assignedSlot;
+  if (slot) return slot;
+  if (node.parentElement) return node.parentElement;
+  const parent = node.parentNode as (Node & { host?: Element }) | null;
+  return parent && parent.nodeType === 11 && parent.host ? parent.host : null;
+}
+
+/** Like `ancestor.contains(node)`, in the flat tree (across shadow roots and slots). */
+export function composedContains(ancestor: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = composedParent(n)) if (n === ancestor) return true;
+  return false;
+}
+
 /** True when the element, or an ancestor up to the document, is skipped (for subtree rescans). */
 export function isInsideSkipped(node: Node): boolean {
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (let el = node.nodeType === 1 ? (node as Element) : composedParent(node); el; el = composedParent(el)) {
     if (isSkippedElement(el)) return true;
   }
   return false;
+}
+
+/** The open shadow root of a page element, if any (never our own UI's). */
+export function openShadowRoot(el: Element): ShadowRoot | null {
+  return el.localName === OWN_HOST_TAG ? null : el.shadowRoot;
+}
+
+/**
+ * The nodes rendered as `el`'s content: its open shadow root's children, a slot's assigned
+ * nodes (or its fallback content), or its own children.
+ */
+function renderedChildren(el: Element): ArrayLike<Node> {
+  const shadow = openShadowRoot(el);
+  if (shadow) return shadow.childNodes;
+  if (el.localName === 'slot') {
+    const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
+    if (assigned.length > 0) return assigned;
+  }
+  return el.childNodes;
 }
 
 export function isInlineElement(el: Element): boolean {
@@ -56,8 +97,8 @@ export function isInlineElement(el: Element): boolean {
 
 /** The nearest block-level ancestor (or the element itself): the unit that flows belong to. */
 export function blockOf(node: Node): Element | null {
-  let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  while (el && isInlineElement(el)) el = el.parentElement;
+  let el = node.nodeType === 1 ? (node as Element) : composedParent(node);
+  while (el && isInlineElement(el)) el = composedParent(el);
   return el;
 }
 
@@ -80,32 +121,38 @@ interface OpenElement {
   isBlock: boolean;
   /** For a block: the block to return to when it ends. */
   outer: Element | null;
+  /** What is rendered inside `el`, and the index of the next one to visit. */
+  kids: ArrayLike<Node>;
+  next: number;
 }
 
 /**
  * Reads `root`'s text as flows in document order, a few at a time: `next()` walks only as far
  * as the next flow, so a long page can be read in slices between which the page runs.
  * Flows with no letters are dropped. `root` itself is read even if it is inline.
+ * `onShadowRoot` hears of every open shadow root the walk enters (their mutations are not
+ * seen by an observer of the document).
  */
 export class FlowWalker {
   private readonly root: Element;
-  /** Next node to visit; null when the walk is over. */
-  private node: Node | null;
-  /** Open block elements from the root down, with whether each started a flow boundary. */
+  /** Open elements from the root down; the walk is over when it is empty. */
   private readonly open: OpenElement[] = [];
   private readonly ready: TextFlow[] = [];
   private text = '';
   private pieces: FlowPiece[] = [];
   private block: Element;
 
-  constructor(root: Element) {
+  constructor(
+    root: Element,
+    private readonly onShadowRoot?: (root: ShadowRoot) => void,
+  ) {
     this.root = root;
     this.block = blockOf(root) ?? root;
-    this.node = isInsideSkipped(root) ? null : root;
+    if (!isInsideSkipped(root)) this.enter(root, true);
   }
 
   next(): TextFlow | null {
-    while (this.ready.length === 0 && this.node) this.step();
+    while (this.ready.length === 0 && this.open.length > 0) this.step();
     if (this.ready.length === 0) this.close();
     return this.ready.shift() ?? null;
   }
@@ -118,62 +165,51 @@ export class FlowWalker {
     this.pieces = [];
   }
 
+  private enter(el: Element, isBlock: boolean): void {
+    if (isBlock) {
+      this.close();
+      this.open.push({ el, isBlock, outer: this.block, kids: renderedChildren(el), next: 0 });
+      this.block = el;
+    } else {
+      this.open.push({ el, isBlock, outer: null, kids: renderedChildren(el), next: 0 });
+    }
+    const shadow = openShadowRoot(el);
+    if (shadow) this.onShadowRoot?.(shadow);
+  }
+
   private step(): void {
-    const node = this.node!;
+    const top = this.open[this.open.length - 1]!;
+    const node = top.kids[top.next++];
+    if (!node) return this.leave();
     if (node.nodeType === 3) {
       const t = node as Text;
       if (t.data.length > 0) {
         this.pieces.push({ node: t, start: this.text.length });
         this.text += t.data;
       }
-      return this.advance(node);
+      return;
     }
-    if (node.nodeType !== 1) return this.advance(node);
+    if (node.nodeType !== 1) return;
     const el = node as Element;
-    if (el !== this.root && isSkippedElement(el)) {
+    if (isSkippedElement(el)) {
       // A skipped field or code span is a hard boundary: no name runs through it.
       this.close();
-      return this.advance(el);
+      return;
     }
     if (el.localName === 'br') {
       if (this.pieces.length > 0) this.text += '\n';
-      return this.advance(el);
-    }
-    const isBlock = el === this.root || !isInlineElement(el);
-    if (isBlock) {
-      this.close();
-      this.open.push({ el, isBlock, outer: this.block });
-      this.block = el;
-    } else {
-      this.open.push({ el, isBlock, outer: null });
-    }
-    if (el.firstChild) this.node = el.firstChild;
-    else this.leave();
-  }
-
-  /** Moves past `node` to its next sibling, leaving finished ancestors. */
-  private advance(node: Node): void {
-    if (node === this.root) {
-      this.node = null;
       return;
     }
-    if (node.nextSibling) this.node = node.nextSibling;
-    else this.leave();
+    this.enter(el, !isInlineElement(el));
   }
 
-  /** Leaves the innermost open element (its children are done) and moves on. */
+  /** Leaves the innermost open element: its content is done. */
   private leave(): void {
-    const top = this.open.pop();
-    // The page may have moved nodes between two slices: never wander outside the root.
-    if (!top || (top.el !== this.root && !this.root.contains(top.el))) {
-      this.node = null;
-      return;
-    }
+    const top = this.open.pop()!;
     if (top.isBlock) {
       this.close();
       this.block = top.outer ?? this.block;
     }
-    this.advance(top.el);
   }
 }
 

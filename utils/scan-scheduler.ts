@@ -5,7 +5,7 @@
  * (more than `hugeMutation` records) asks for one full rescan instead. Nothing runs while the
  * tab is hidden, and everything stops when the signal aborts.
  */
-import { blockOf, isInlineElement } from './page-text';
+import { blockOf, composedParent, isInlineElement } from './page-text';
 
 export interface ScanRequest {
   /** Read every scan root again (first scan, SPA navigation, huge mutation). */
@@ -26,6 +26,8 @@ export interface ScanSchedulerOptions {
   idleTimeoutMs?: number;
 }
 
+const OBSERVED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+
 export class ScanScheduler {
   private readonly doc: Document;
   private readonly opts: ScanSchedulerOptions;
@@ -35,6 +37,7 @@ export class ScanScheduler {
   private pendingRecords = 0;
   private scheduled = false;
   private running: Promise<void> | null = null;
+  private readonly shadowRoots = new WeakSet<ShadowRoot>();
 
   constructor(opts: ScanSchedulerOptions) {
     this.opts = opts;
@@ -47,8 +50,15 @@ export class ScanScheduler {
   /** Starts observing and schedules the first full scan. */
   start(): void {
     if (this.opts.signal.aborted) return;
-    this.observer.observe(this.doc.documentElement, { childList: true, characterData: true, subtree: true });
+    this.observer.observe(this.doc.documentElement, OBSERVED);
     this.requestFull();
+  }
+
+  /** Also watches an open shadow root the scan read (the document's observer does not see into it). */
+  observeShadowRoot(root: ShadowRoot): void {
+    if (this.opts.signal.aborted || this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
+    this.observer.observe(root, OBSERVED);
   }
 
   requestFull(): void {
@@ -155,7 +165,7 @@ export class ScanScheduler {
 export function outermost(elements: Element[]): Element[] {
   const set = new Set(elements);
   return elements.filter((el) => {
-    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+    for (let p = composedParent(el); p; p = composedParent(p)) if (set.has(p)) return false;
     return true;
   });
 }
@@ -171,29 +181,58 @@ export function yieldToPage(): Promise<void> {
 }
 
 /**
+ * Resolves once the document is visible again (at once if it is), or when `signal` aborts.
+ * A long scan started in a visible tab stops between slices while the tab is hidden.
+ */
+export function whenVisible(doc: Document, signal: AbortSignal): Promise<void> {
+  if (!doc.hidden || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      if (doc.hidden && !signal.aborted) return;
+      doc.removeEventListener('visibilitychange', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    doc.addEventListener('visibilitychange', done);
+    signal.addEventListener('abort', done);
+  });
+}
+
+/**
  * A time budget per slice of work: `spent()` is true once the slice ran `budgetMs`;
- * `longest` is the longest slice seen (what the page had to wait for at most).
+ * `longest` is the longest slice seen (what the page had to wait for at most); `total` is the
+ * work time of all slices so far (the pauses between them left out).
  */
 export interface SliceTimer {
   spent: () => boolean;
   reset: () => void;
   readonly longest: number;
+  readonly total: number;
 }
 
 export function sliceTimer(budgetMs = 12): SliceTimer {
   let start = performance.now();
   let longest = 0;
+  /** Work of the finished slices; the current slice's length as of the last `spent()`. */
+  let finished = 0;
+  let current = 0;
   return {
     spent: () => {
       const elapsed = performance.now() - start;
+      current = elapsed;
       if (elapsed > longest) longest = elapsed;
       return elapsed > budgetMs;
     },
     reset: () => {
+      finished += current;
+      current = 0;
       start = performance.now();
     },
     get longest() {
       return longest;
+    },
+    get total() {
+      return finished + (performance.now() - start);
     },
   };
 }

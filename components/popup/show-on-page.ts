@@ -2,20 +2,10 @@
  * "Show on the page": the popup asks the content script of the tab to scroll to and focus the
  * first mark of a person. Sent with `tabs.sendMessage`, which needs no permission for a tab id
  * the popup already has.
- *
- * The message belongs in utils/messages.ts (owned elsewhere); it is defined here until the
- * content script handles it.
  */
-export interface FocusMarkMessage {
-  type: 'focusMark';
-  /** Record id of the person (what the background's `getMarked` lists). */
-  id: string;
-}
+import type { FocusMarkMessage, FocusMarkReply } from '@/utils/messages';
 
-/** The content script's answer: whether a mark of that person was found and focused. */
-export interface FocusMarkReply {
-  ok: boolean;
-}
+export type { FocusMarkMessage, FocusMarkReply };
 
 export type ShowOnPageResult = 'shown' | 'not-found' | 'no-answer';
 

@@ -12,8 +12,13 @@ export interface UiStrings {
   title: string;
   searchLabel: string;
   searchPlaceholder: string;
-  noResults: string;
+  /** Under the empty search field. */
+  searchHint: (records: number) => string;
+  noResults: (query: string) => string;
+  /** Above fuzzy neighbours, when no name matched what was typed. */
+  similarOnly: string;
   resultsCount: (n: number) => string;
+  resultsShown: (shown: number, total: number) => string;
   back: string;
   onThisPage: string;
   onThisPageNone: string;
@@ -67,8 +72,11 @@ const en: UiStrings = {
   title: 'Not Alone',
   searchLabel: 'Search political prisoners',
   searchPlaceholder: 'Name, in Latin or Cyrillic letters',
-  noResults: 'Nobody in the index matches.',
-  resultsCount: (n) => (n === 1 ? '1 person' : `${n} people`),
+  searchHint: (n) => `All ${n} people in the index, in any spelling. The down arrow moves to the results, Enter opens a card.`,
+  noResults: (q) => `Nobody in the index is called “${q}”. Check the spelling, or try the surname alone.`,
+  similarOnly: 'No exact match — similar names:',
+  resultsCount: (n) => (n === 1 ? '1 person found' : `${n} people found`),
+  resultsShown: (shown, total) => `The first ${shown} of ${total} people. Type more of the name to narrow it down.`,
   back: 'Back to the list',
   onThisPage: 'On this page',
   onThisPageNone: 'Nobody from the index is marked on this tab.',
@@ -136,8 +144,11 @@ const ru: UiStrings = {
   title: 'Not Alone',
   searchLabel: 'Поиск политзаключённых',
   searchPlaceholder: 'Имя кириллицей или латиницей',
-  noResults: 'В списке никого не нашлось.',
-  resultsCount: (n) => `${n} ${pluralRu(n, 'человек', 'человека', 'человек')}`,
+  searchHint: (n) => `Все ${n} ${pluralRu(n, 'человек', 'человека', 'человек')} из списка, в любом написании. Стрелка вниз — к результатам, Enter открывает карточку.`,
+  noResults: (q) => `В списке нет никого с именем «${q}». Проверьте написание или введите только фамилию.`,
+  similarOnly: 'Точных совпадений нет — похожие имена:',
+  resultsCount: (n) => `${pluralRu(n, 'Нашёлся', 'Нашлось', 'Нашлось')} ${n} ${pluralRu(n, 'человек', 'человека', 'человек')}`,
+  resultsShown: (shown, total) => `Первые ${shown} из ${total}. Уточните имя, чтобы сузить поиск.`,
   back: 'Назад к списку',
   onThisPage: 'На этой странице',
   onThisPageNone: 'На этой вкладке никто из списка не отмечен.',

@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Card } from '@/components/Card';
 import { STRINGS } from '@/lib/i18n-strings';
 import { placeCard } from '@/utils/card-placement';
-import type { OpenCard, UiState, UiStore } from './ui-store';
+import type { MarkEntry, OpenCard, UiState, UiStore } from './ui-store';
 
 export interface UiActions {
   focusMark(key: number): void;
@@ -28,6 +28,7 @@ export function App({ store, actions }: { store: UiStore; actions: UiActions }) 
   return (
     <div class="na-root" data-theme={state.theme ?? undefined}>
       <MarkList state={state} actions={actions} />
+      {state.markStyle === 'icon' && state.marks.length > 0 && <MarkBadges marks={state.marks} actions={actions} />}
       {state.card && <CardLayer key={state.card.token} card={state.card} state={state} actions={actions} />}
     </div>
   );
@@ -52,6 +53,19 @@ function MarkList({ state, actions }: { state: UiState; actions: UiActions }) {
     if (moved.current) button.current?.focus();
     moved.current = false;
   }, [mark?.key]);
+
+  // "Show on the page" from the popup: this button now stands for the requested mark.
+  const request = state.proxyRequest;
+  useLayoutEffect(() => {
+    if (!request) return;
+    const target = state.marks.findIndex((m) => m.key === request.key);
+    if (target < 0) return;
+    if (target === index) button.current?.focus();
+    else {
+      moved.current = true;
+      setActive(target);
+    }
+  }, [request?.seq]);
 
   if (!mark) return null;
   const people = new Set(state.marks.flatMap((m) => m.ids)).size;
@@ -94,6 +108,56 @@ function MarkList({ state, actions }: { state: UiState; actions: UiActions }) {
         </span>
       </button>
     </nav>
+  );
+}
+
+/**
+ * The "icon" mark style: a small badge after each name (a highlight can only colour text).
+ * Badges sit in a layer that follows the page's scroll with one transform per frame; their
+ * places are measured again when the marks change or the page's size changes. They take no
+ * pointer events, so the page under them works as before.
+ */
+function MarkBadges({ marks, actions }: { marks: MarkEntry[]; actions: UiActions }) {
+  const layer = useRef<HTMLDivElement>(null);
+  const [spots, setSpots] = useState<{ key: number; x: number; y: number }[]>([]);
+
+  useLayoutEffect(() => {
+    let frame = 0;
+    const follow = () => {
+      frame = 0;
+      if (layer.current) layer.current.style.transform = `translate(${-window.scrollX}px, ${-window.scrollY}px)`;
+    };
+    const measure = () => {
+      const next: { key: number; x: number; y: number }[] = [];
+      for (const m of marks) {
+        const rects = actions.rangeOf(m.key)?.getClientRects();
+        const last = rects?.[rects.length - 1];
+        if (!last || last.width === 0) continue;
+        next.push({ key: m.key, x: Math.round(last.right + window.scrollX), y: Math.round(last.top + window.scrollY) });
+      }
+      setSpots(next);
+      follow();
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(follow);
+    };
+    measure();
+    const resized = new ResizeObserver(() => measure());
+    resized.observe(document.documentElement);
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      resized.disconnect();
+      window.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [marks]);
+
+  return (
+    <div ref={layer} class="na-mark-badges" aria-hidden="true">
+      {spots.map((spot) => (
+        <span key={spot.key} class="na-mark-badge" data-mark-key={spot.key} style={{ left: `${spot.x}px`, top: `${spot.y}px` }} />
+      ))}
+    </div>
   );
 }
 

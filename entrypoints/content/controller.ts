@@ -8,7 +8,7 @@ import type { PrisonerRecord } from '@/lib/index-schema';
 import type { Matcher } from '@/lib/matcher-types';
 import { MarkStore, type Mark } from '@/utils/highlights';
 import { ScanScheduler } from '@/utils/scan-scheduler';
-import { Scanner } from './scanner';
+import { Scanner, type ScanCounters } from './scanner';
 import type { UiActions } from './App';
 import type { OpenedBy, UiStore } from './ui-store';
 
@@ -25,12 +25,30 @@ export interface ControllerDeps {
   reportMarked: (ids: string[]) => void;
   /** Aborts when the content script is invalidated. */
   signal: AbortSignal;
+  /** Whether to mark at all, and low-confidence mentions too (the reader's settings). */
+  marking?: MarkingOptions;
+  /** Called after every finished scan batch, and when marking is switched off (tests and the host's data attributes). */
+  onScanned?: (report: ScanReport) => void;
+}
+
+export interface MarkingOptions {
+  enabled: boolean;
+  showLowConfidence: boolean;
+}
+
+export interface ScanReport extends ScanCounters {
+  markCount: number;
+  ids: string[];
   /**
-   * Called after every finished scan batch (tests and the host's data attributes), with the
-   * batch's longest uninterrupted stretch of work in ms (an upper bound: its longest slice plus
-   * the publishing that follows the last one).
+   * The last batch's longest uninterrupted stretch of work in ms (an upper bound: its longest
+   * slice plus the publishing that follows the last one).
    */
-  onScanned?: (markCount: number, ids: string[], longestMs: number) => void;
+  longestMs: number;
+  /** Batches run since the content script started (full scans included). */
+  batches: number;
+  fullScans: number;
+  /** Work time of all batches, in ms, the pauses between slices left out. */
+  totalMs: number;
 }
 
 export class PageController implements UiActions {
@@ -50,12 +68,17 @@ export class PageController implements UiActions {
   private readonly records = new Map<string, PrisonerRecord>();
   /** Records requests in flight, by the ids they ask for (hover prefetch and open share them). */
   private readonly inflight = new Map<string, Promise<PrisonerRecord[]>>();
+  private marking: MarkingOptions;
+  private started = false;
+  private readonly totals = { batches: 0, fullScans: 0, totalMs: 0, longestMs: 0 };
 
   constructor(private readonly deps: ControllerDeps) {
     this.doc = deps.doc ?? document;
     this.win = this.doc.defaultView ?? window;
     this.marks = new MarkStore(this.win);
     this.scanner = new Scanner(deps.matcher, this.marks, this.doc);
+    this.marking = deps.marking ?? { enabled: true, showLowConfidence: true };
+    this.scanner.showLowConfidence = this.marking.showLowConfidence;
     deps.signal.addEventListener('abort', () => this.dispose(), { once: true });
   }
 
@@ -67,16 +90,44 @@ export class PageController implements UiActions {
     this.doc.documentElement.addEventListener('pointerleave', () => this.hover(null, -1, -1), opts);
     this.doc.addEventListener('click', this.onClick, { signal: this.deps.signal, capture: true });
     this.doc.addEventListener('keydown', this.onKeyDown, { signal: this.deps.signal, capture: true });
-    this.startPage();
+    this.started = true;
+    if (this.marking.enabled) this.startPage();
   }
 
   /** SPA navigation: drop this page's marks and work, read the new page when it settles. */
   navigate(): void {
-    this.closeCard(false);
-    this.page.abort();
-    this.scanner.reset();
-    this.publish();
-    this.startPage();
+    this.stopPage();
+    if (this.marking.enabled) this.startPage();
+  }
+
+  /** The reader changed the settings: switch marking off or on, or read the page again. */
+  setMarking(next: MarkingOptions): void {
+    const before = this.marking;
+    this.marking = next;
+    this.scanner.showLowConfidence = next.showLowConfidence;
+    if (!this.started || this.deps.signal.aborted) return;
+    if (!next.enabled) {
+      if (before.enabled) this.stopPage();
+      return;
+    }
+    if (!before.enabled || before.showLowConfidence !== next.showLowConfidence) {
+      this.stopPage();
+      this.startPage();
+    }
+  }
+
+  /**
+   * The popup's "Show on the page": brings the first visible mark of this person into view,
+   * draws it focused and moves the keyboard entry to it. False when no such mark is shown.
+   */
+  showPerson(id: string): boolean {
+    const mark = this.marks.all().find((m) => m.ids.includes(id) && isShown(m.range));
+    if (!mark) return false;
+    const seq = (this.deps.store.state.proxyRequest?.seq ?? 0) + 1;
+    this.deps.store.update({ focusedKey: mark.key, proxyRequest: { key: mark.key, seq } });
+    this.marks.setFocused(mark);
+    scrollRangeIntoView(mark.range, this.win);
+    return true;
   }
 
   /** Resolves when no scan is pending (tests). */
@@ -87,19 +138,49 @@ export class PageController implements UiActions {
   private startPage(): void {
     this.page = new AbortController();
     const signal = AbortSignal.any([this.page.signal, this.deps.signal]);
-    this.scheduler = new ScanScheduler({
+    const scheduler = new ScanScheduler({
       doc: this.doc,
       signal,
       isOwnNode: this.deps.isOwnNode,
       run: async (request) => {
-        await this.scanner.run(request, signal);
+        this.totals.batches++;
+        if (request.full) this.totals.fullScans++;
+        try {
+          await this.scanner.run(request, signal);
+        } finally {
+          this.totals.totalMs += this.scanner.lastRunMs;
+        }
         if (signal.aborted) return;
         const start = performance.now();
         this.publish();
-        this.deps.onScanned?.(this.deps.store.state.marks.length, this.lastReported ? this.lastReported.split(' ') : [], this.scanner.longestSliceMs + performance.now() - start);
+        const publishMs = performance.now() - start;
+        this.totals.totalMs += publishMs;
+        this.totals.longestMs = this.scanner.longestSliceMs + publishMs;
+        this.report();
       },
     });
-    this.scheduler.start();
+    this.scheduler = scheduler;
+    this.scanner.onShadowRoot = (root) => scheduler.observeShadowRoot(root);
+    scheduler.start();
+  }
+
+  /** Drops this page's marks and stops its work (navigation, marking switched off). */
+  private stopPage(): void {
+    this.closeCard(false);
+    this.page.abort();
+    this.scheduler = null;
+    this.scanner.reset();
+    this.publish();
+    this.report();
+  }
+
+  private report(): void {
+    this.deps.onScanned?.({
+      ...this.scanner.counters,
+      ...this.totals,
+      markCount: this.deps.store.state.marks.length,
+      ids: this.lastReported ? this.lastReported.split(' ') : [],
+    });
   }
 
   private dispose(): void {
@@ -229,7 +310,8 @@ export class PageController implements UiActions {
 
   private readonly onPointerMove = (e: PointerEvent) => {
     if (e.pointerType === 'touch') return;
-    const { clientX: x, clientY: y, target } = e;
+    const { clientX: x, clientY: y } = e;
+    const target = eventTarget(e);
     if (this.pointerFrame) return;
     this.pointerFrame = this.win.requestAnimationFrame(() => {
       this.pointerFrame = 0;
@@ -267,7 +349,7 @@ export class PageController implements UiActions {
   private readonly onClick = (e: MouseEvent) => {
     // The end of a text selection is not a request for the card.
     if (this.win.getSelection()?.isCollapsed === false) return;
-    const target = e.target;
+    const target = eventTarget(e);
     if (isNode(target) && this.deps.isOwnNode(target)) return;
     const hit = this.marks.hitTest(target, e.clientX, e.clientY);
     const touch = this.lastPointerType === 'touch' || this.lastPointerType === 'pen';
@@ -310,6 +392,11 @@ export class PageController implements UiActions {
     this.cancelHide();
     this.hoverCandidate = null;
   }
+}
+
+/** The innermost target, inside open shadow roots too (`e.target` is retargeted to their host). */
+function eventTarget(e: Event): EventTarget | null {
+  return e.composedPath()[0] ?? e.target;
 }
 
 /** Realm-safe: page nodes are not instances of the content script's Node in Firefox. */

@@ -1,102 +1,153 @@
 /**
  * Content script on the news sites: asks the background for the matcher, reads the article,
- * marks prisoners' names with the Highlight API, and shows their card.
+ * marks prisoners' names with the Highlight API, and shows their card. Follows the reader's
+ * settings live: marking per site, mark style, low-confidence matches, language.
  */
 import './ui.css';
 import { render } from 'preact';
 import { createMatcher } from '@/lib/matcher';
-import { pickLocale } from '@/lib/i18n-strings';
-import { ask } from '@/utils/messages';
-import { installHighlightStyles } from '@/utils/highlights';
+import type { Matcher } from '@/lib/matcher-types';
+import { NEWS_SITE_MATCHES } from '@/lib/news-sites';
+import { ask, type TabMessage, type TabReplies } from '@/utils/messages';
+import { installHighlightStyles, setHighlightStyle } from '@/utils/highlights';
 import { OWN_HOST_TAG } from '@/utils/page-text';
+import { getSettings, isMarkingEnabled, resolveLanguage, watchSettings, type Settings } from '@/utils/settings';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { App } from './App';
-import { PageController } from './controller';
+import { PageController, type MarkingOptions, type ScanReport } from './controller';
 import { UiStore } from './ui-store';
 import { detectPageTheme } from './page-theme';
 
-/**
- * Must equal NEWS_SITES in wxt.config.ts (a unit test checks). Not imported from there: the
- * config module reads process.env and would drag build code into the page.
- */
-export const CONTENT_MATCHES = [
-  'https://freedomnews.org.uk/*',
-  'https://www.freedomnews.org.uk/*',
-  'https://ovd.info/*',
-  'https://www.ovd.info/*',
-  'https://en.ovdinfo.org/*',
-  'https://ovdinfo.org/*',
-  'https://zona.media/*',
-  'https://en.zona.media/*',
-];
-
 export default defineContentScript({
-  matches: CONTENT_MATCHES,
+  matches: NEWS_SITE_MATCHES,
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   async main(ctx) {
-    let matcher;
-    try {
-      matcher = createMatcher(await ask({ type: 'getMatcher' }));
-    } catch (error) {
-      // No index from the background (starting up, or broken): mark nothing rather than guess.
-      console.warn('[Not Alone] no name index available; nothing is marked on this page.', error);
-      return;
-    }
-    if (!ctx.isValid) return;
+    performance.mark('not-alone:start');
+    let settings = await getSettings();
+    let session: Promise<Session | null> | null = null;
 
-    const store = new UiStore({
-      locale: pickLocale(navigator.language),
-      theme: detectPageTheme(document),
-      marks: [],
-      card: null,
-      focusedKey: null,
+    const apply = () => {
+      if (!ctx.isValid) return;
+      const enabled = isMarkingEnabled(settings, location.hostname);
+      // A site switched off at load costs nothing: no index, no UI until it is switched on.
+      if (!session && enabled) session = startSession(ctx, settings);
+      void session?.then((s) => s?.apply(settings));
+    };
+    const unwatch = watchSettings((next) => {
+      settings = next;
+      apply();
     });
-    let controller: PageController | null = null;
-
-    const ui = await createShadowRootUi(ctx, {
-      name: OWN_HOST_TAG,
-      position: 'inline',
-      anchor: 'body',
-      append: 'first',
-      onMount(container, _shadow, host) {
-        installHighlightStyles(host);
-        const root = document.createElement('div');
-        container.append(root);
-        render(<App store={store} actions={controller!} />, root);
-        return root;
-      },
-      onRemove(root) {
-        if (root) render(null, root);
-      },
-    });
-
-    const host = ui.shadowHost;
-    controller = new PageController({
-      matcher,
-      store,
-      isOwnNode: (node) => node === host || host.contains(node) || node.getRootNode() === ui.shadow,
-      fetchRecords: (ids) => ask({ type: 'getRecords', ids }),
-      reportMarked: (ids) => void ask({ type: 'marked', ids }).catch(() => {}),
-      signal: ctx.signal,
-      // Scan state on the host for tests (the page can see our host and highlights anyway).
-      onScanned: (count, ids, longestMs) => {
-        host.dataset.marks = String(count);
-        host.dataset.people = ids.join(' ');
-        host.dataset.longestSliceMs = String(Math.ceil(longestMs));
-        host.dataset.state = 'ready';
-      },
-    });
-    ui.mount();
-    controller.start();
-
-    // A framework that re-renders <body> may drop our host: put it back, shadow root and all.
-    ctx.setInterval(() => {
-      if (!host.isConnected && document.body) document.body.prepend(host);
-    }, 2000);
-
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      store.update({ theme: detectPageTheme(document) });
-      controller?.navigate();
-    });
+    ctx.onInvalidated(unwatch);
+    apply();
   },
 });
+
+interface Session {
+  apply(settings: Settings): void;
+}
+
+function markingOf(settings: Settings): MarkingOptions {
+  return { enabled: isMarkingEnabled(settings, location.hostname), showLowConfidence: settings.showLowConfidence };
+}
+
+async function startSession(ctx: ContentScriptContext, settings: Settings): Promise<Session | null> {
+  let matcher: Matcher;
+  try {
+    matcher = createMatcher(await ask({ type: 'getMatcher' }));
+  } catch (error) {
+    // No index from the background (starting up, or broken): mark nothing rather than guess.
+    console.warn('[Not Alone] no name index available; nothing is marked on this page.', error);
+    return null;
+  }
+  performance.mark('not-alone:matcher-ready');
+  if (!ctx.isValid) return null;
+
+  const store = new UiStore({
+    locale: resolveLanguage(settings, navigator.language),
+    theme: detectPageTheme(document),
+    marks: [],
+    card: null,
+    focusedKey: null,
+    markStyle: settings.markStyle,
+  });
+  let controller: PageController | null = null;
+  let highlightStyle: HTMLStyleElement | null = null;
+
+  const ui = await createShadowRootUi(ctx, {
+    name: OWN_HOST_TAG,
+    position: 'inline',
+    anchor: 'body',
+    append: 'first',
+    onMount(container, _shadow, host) {
+      highlightStyle = installHighlightStyles(host, settings.markStyle);
+      const root = document.createElement('div');
+      container.append(root);
+      render(<App store={store} actions={controller!} />, root);
+      return root;
+    },
+    onRemove(root) {
+      if (root) render(null, root);
+    },
+  });
+
+  const host = ui.shadowHost;
+  controller = new PageController({
+    matcher,
+    store,
+    isOwnNode: (node) => node === host || host.contains(node) || node.getRootNode() === ui.shadow,
+    fetchRecords: (ids) => ask({ type: 'getRecords', ids }),
+    reportMarked: (ids) => void ask({ type: 'marked', ids }).catch(() => {}),
+    signal: ctx.signal,
+    marking: markingOf(settings),
+    // Scan state on the host for tests (the page can see our host and highlights anyway).
+    onScanned: (report) => publishReport(host, report),
+  });
+  ui.mount();
+  controller.start();
+
+  // The popup's "Show on the page".
+  const onMessage = (message: unknown, sender: { id?: string }): Promise<TabReplies['focusMark']> | undefined => {
+    if (sender.id !== browser.runtime.id || !isTabMessage(message)) return undefined;
+    return Promise.resolve({ ok: controller!.showPerson(message.id) });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  // A framework that re-renders <body> may drop our host: put it back, shadow root and all.
+  ctx.setInterval(() => {
+    if (!host.isConnected && document.body) document.body.prepend(host);
+  }, 2000);
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    store.update({ theme: detectPageTheme(document) });
+    controller?.navigate();
+  });
+
+  return {
+    apply(next) {
+      store.update({ locale: resolveLanguage(next, navigator.language), markStyle: next.markStyle });
+      if (highlightStyle) setHighlightStyle(highlightStyle, next.markStyle);
+      controller?.setMarking(markingOf(next));
+    },
+  };
+}
+
+function isTabMessage(message: unknown): message is TabMessage {
+  const m = message as Partial<TabMessage> | null;
+  return typeof m === 'object' && m !== null && m.type === 'focusMark' && typeof m.id === 'string';
+}
+
+/** Scan state and work counters as data attributes on our host (the e2e tests read them). */
+function publishReport(host: HTMLElement, report: ScanReport): void {
+  const d = host.dataset;
+  d.marks = String(report.markCount);
+  d.people = report.ids.join(' ');
+  d.longestSliceMs = String(Math.ceil(report.longestMs));
+  d.batches = String(report.batches);
+  d.fullScans = String(report.fullScans);
+  d.blocksRead = String(report.blocksRead);
+  d.flowsMatched = String(report.flowsMatched);
+  d.scanTotalMs = String(Math.ceil(report.totalMs));
+  d.state = 'ready';
+}

@@ -1,6 +1,7 @@
 /** The content script's UI state: the marks the keyboard list shows and the open card. */
 import type { CardContent } from '@/components/Card';
 import type { Locale } from '@/lib/i18n-strings';
+import type { MarkStyle } from '@/utils/settings';
 
 export interface MarkEntry {
   key: number;
@@ -28,6 +29,10 @@ export interface UiState {
   card: OpenCard | null;
   /** Mark whose keyboard proxy has focus. */
   focusedKey: number | null;
+  /** The reader's mark style; 'icon' adds our badges after the names. Underline when unset. */
+  markStyle?: MarkStyle;
+  /** Move the keyboard entry to this mark and focus it ("Show on the page"); `seq` makes a repeat a new request. */
+  proxyRequest?: { key: number; seq: number } | null;
 }
 
 export class UiStore {

@@ -257,6 +257,9 @@ describe('the card', () => {
 
 describe('uncertain matches', () => {
   it('draws a common name without supporting context as low confidence, and the card says so', async () => {
+    // Low-confidence marks are off by default (content-settings.test.ts); the reader turned them on.
+    const settings = { disabledHosts: [], markStyle: 'underline', showLowConfidence: true, refreshIntervalHours: 24, language: 'auto' };
+    await ext.serviceWorker.evaluate((value) => chrome.storage.local.set({ settings: value, settings$: { v: 2 } }), settings);
     const page = await open('https://zona.media/test/low-confidence.html');
     const byName = await page.evaluate(() => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
@@ -271,6 +274,7 @@ describe('uncertain matches', () => {
     expect(await card.innerText()).toContain('Possible match');
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-low-confidence.png') });
     await page.close();
+    await ext.serviceWorker.evaluate(() => chrome.storage.local.remove(['settings', 'settings$']));
   });
 });
 

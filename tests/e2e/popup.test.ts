@@ -44,15 +44,56 @@ async function openPopup(tabId?: number): Promise<Page> {
 }
 
 describe('popup search', () => {
+  const results = (popup: Page) => popup.locator('[data-testid="search-results"] .popup-person');
+
   it.each(['bakhtin', 'Bahtin', 'бахтин', 'Бахтину'])('"%s" finds Aleksandr Bakhtin first, with the match highlighted', async (query) => {
     const popup = await openPopup();
     await popup.locator('#popup-search-input').fill(query);
-    const first = popup.locator('[data-testid="search-results"] .popup-person').first();
+    const first = results(popup).first();
     await expect.poll(() => first.getAttribute('data-person-id'), { timeout: 5_000 }).toBe('bakhtin-aleksandr');
     const marked = await first.locator('mark').allTextContents();
     expect(marked.length).toBeGreaterThan(0);
     expect(marked.join(' ')).toMatch(/Bakhtin|Бахтин/);
-    if (query === 'Бахтину') await popup.screenshot({ path: path.join(SCREENSHOTS_DIR, 'popup-search.png') });
+    if (query === 'Бахтину') {
+      // The declined surname names one person: no fuzzy neighbours under him.
+      expect(await results(popup).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.personId))).toEqual(['bakhtin-aleksandr']);
+      expect(await popup.locator('[data-testid="search-results"]').getAttribute('data-similar')).toBe('false');
+      expect(marked).toEqual(['Bakhtin', 'Бахтин']);
+      await popup.screenshot({ path: path.join(SCREENSHOTS_DIR, 'popup-search.png') });
+    }
+    await popup.close();
+  });
+
+  it('a typo offers similar names and says that it does', async () => {
+    const popup = await openPopup();
+    await popup.locator('#popup-search-input').fill('Bakhtni');
+    await expect.poll(() => results(popup).first().getAttribute('data-person-id'), { timeout: 5_000 }).toBe('bakhtin-aleksandr');
+    expect(await popup.locator('[data-testid="results-summary"]').textContent()).toBe('No exact match — similar names:');
+    expect(await popup.locator('[data-testid="results-summary"]').isVisible()).toBe(true);
+    expect(await popup.locator('[data-testid="search-results"] mark').count()).toBe(0);
+    await popup.screenshot({ path: path.join(SCREENSHOTS_DIR, 'popup-search-similar.png') });
+    await popup.close();
+  });
+
+  it('works from the keyboard: Down into the results, Enter opens the card, Esc comes back', async () => {
+    const popup = await openPopup();
+    const input = popup.locator('#popup-search-input');
+    await input.click();
+    await popup.keyboard.type('Ivanov');
+    await expect.poll(() => results(popup).count()).toBeGreaterThan(2);
+    const ids = await results(popup).evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.personId));
+    const focused = () => popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.personId ?? document.activeElement?.id);
+    await popup.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(ids[0]);
+    await popup.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(ids[1]);
+    await popup.keyboard.press('Enter');
+    await popup.locator('[role="dialog"] .na-card').waitFor();
+    await popup.keyboard.press('Escape');
+    await input.waitFor();
+    expect(await focused()).toBe(ids[1]);
+    await popup.keyboard.press('Escape');
+    expect(await focused()).toBe('popup-search-input');
     await popup.close();
   });
 
@@ -71,6 +112,33 @@ describe('popup search', () => {
     await popup.locator('#popup-search-input').waitFor();
     // Focus goes back to the result that opened the card.
     expect(await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.personId)).toBe('bakhtin-aleksandr');
+    await popup.close();
+  });
+});
+
+describe('in Russian', () => {
+  let ru: ExtensionBrowser;
+  beforeAll(async () => {
+    ru = await launchExtension(server, { lang: 'ru', viewport: { width: 1280, height: 800 }, extensionDir: E2E_BUILD });
+  });
+  afterAll(async () => {
+    await ru?.close();
+  });
+
+  it('names come in Cyrillic first, and the card is in Russian', async () => {
+    const popup = await ru.openExtensionPage('popup.html');
+    await popup.setViewportSize({ width: 400, height: 640 });
+    await popup.locator('#popup-search-input').fill('бах');
+    const person = popup.locator('[data-testid="search-results"] [data-person-id="bakhtin-aleksandr"]');
+    await person.waitFor();
+    expect(await person.locator('.popup-person-name').textContent()).toBe('Бахтин Александр Сергеевич');
+    expect(await person.locator('mark').allTextContents()).toEqual(['Бах']);
+    expect(await person.locator('.na-badge').textContent()).toBe('В заключении');
+    await popup.screenshot({ path: path.join(SCREENSHOTS_DIR, 'popup-search-ru.png') });
+    await person.click();
+    await popup.locator('[role="dialog"] .na-card').waitFor();
+    expect(await popup.locator('#popup-card-title').textContent()).toBe('Бахтин Александр Сергеевич');
+    await popup.screenshot({ path: path.join(SCREENSHOTS_DIR, 'popup-card-ru.png') });
     await popup.close();
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The popup's view: the index status in builds with and without updates, and "On this page"
+ * The popup's view: search results and their summary line, keyboard use, the reader's script
+ * and status badges, the index status in builds with and without updates, and "On this page"
  * jumping to a mark on the tab (the message it sends, and what it says when that fails).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -26,6 +27,140 @@ function renderPopup(props: Partial<PopupProps> = {}) {
   };
   return render(<Popup {...all} />);
 }
+
+const input = () => screen.getByRole('searchbox') as HTMLInputElement;
+const type = (text: string) => fireEvent.input(input(), { target: { value: text } });
+const resultIds = () =>
+  [...document.querySelectorAll<HTMLElement>('[data-testid="search-results"] .popup-person')].map((el) => el.dataset.personId);
+const summary = () => screen.getByTestId('results-summary');
+
+describe('search results', () => {
+  it('"Бахтину" gives one person; the count is left to screen readers', () => {
+    renderPopup();
+    type('Бахтину');
+    expect(resultIds()).toEqual(['bakhtin-aleksandr']);
+    expect(summary().textContent).toBe('1 person found');
+    expect(summary().className).toBe('visually-hidden');
+    const marks = [...document.querySelectorAll('[data-testid="search-results"] mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['Bakhtin', 'Бахтин']);
+  });
+
+  it('a typo says the names are only similar, and highlights nothing', () => {
+    renderPopup();
+    type('Bakhtni');
+    expect(resultIds()[0]).toBe('bakhtin-aleksandr');
+    expect(summary().textContent).toBe('No exact match — similar names:');
+    expect(summary().className).toBe('popup-count');
+    expect(screen.getByTestId('search-results').dataset.similar).toBe('true');
+    expect(document.querySelectorAll('[data-testid="search-results"] mark').length).toBe(0);
+  });
+
+  it('shows the count when several people match, and says when the list is cut', () => {
+    renderPopup();
+    type('Ivanov');
+    expect(summary().textContent).toBe(`${resultIds().length} people found`);
+    expect(resultIds().length).toBeGreaterThan(1);
+    type('a');
+    expect(resultIds().length).toBe(20);
+    expect(summary().textContent).toMatch(/^The first 20 of \d+ people\. Type more of the name/);
+  });
+
+  it('says plainly when nobody matches, quoting the query', () => {
+    renderPopup();
+    type('qwxzvb');
+    expect(screen.queryByTestId('search-results')).toBeNull();
+    expect(summary().textContent).toBe('Nobody in the index is called “qwxzvb”. Check the spelling, or try the surname alone.');
+  });
+
+  it('an empty field shows how to search instead of results', () => {
+    renderPopup();
+    expect(screen.getByText(/^All \d+ people in the index, in any spelling/).className).toBe('popup-hint');
+    expect(summary().textContent).toBe('');
+  });
+
+  it('shows names in the reader\'s script first', () => {
+    renderPopup({ locale: 'ru' });
+    type('bakhtin');
+    const person = document.querySelector('[data-person-id="bakhtin-aleksandr"]')!;
+    expect(person.querySelector('.popup-person-name')!.textContent).toBe('Бахтин Александр Сергеевич');
+    expect(person.querySelector('.popup-person-name')!.getAttribute('lang')).toBe('ru');
+    expect(person.querySelector('.popup-person-alt')!.textContent).toBe('Aleksandr Bakhtin');
+    expect(person.querySelector('.popup-person-alt')!.getAttribute('lang')).toBe('en');
+    cleanup();
+    renderPopup({ locale: 'en' });
+    type('bakhtin');
+    expect(document.querySelector('[data-person-id="bakhtin-aleksandr"] .popup-person-name')!.textContent).toBe('Aleksandr Bakhtin');
+  });
+
+  it('a released person wears the card\'s "released" badge, not the custody one', () => {
+    renderPopup();
+    type('Akimenkov');
+    const badge = document.querySelector('[data-person-id="akimenkov-vladimir"] .na-badge')!;
+    expect(badge.className).toContain('na-badge--released');
+    expect(badge.textContent).toBe('Released');
+    type('Бахтин');
+    const custody = document.querySelector('[data-person-id="bakhtin-aleksandr"] .na-badge')!;
+    expect(custody.className).toContain('na-badge--imprisoned');
+    expect(custody.textContent).toBe('In custody');
+  });
+});
+
+describe('keyboard', () => {
+  const focusedId = () => (document.activeElement as HTMLElement | null)?.dataset.personId;
+
+  it('Down moves from the field into the results, Up and Esc come back', () => {
+    renderPopup();
+    type('Ivanov');
+    const ids = resultIds();
+    expect(ids.length).toBeGreaterThan(2);
+    input().focus();
+    fireEvent.keyDown(input(), { key: 'ArrowDown' });
+    expect(focusedId()).toBe(ids[0]);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(focusedId()).toBe(ids[1]);
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect(focusedId()).toBe(ids[ids.length - 1]);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
+    expect(focusedId()).toBe(ids[ids.length - 1]);
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    expect(focusedId()).toBe(ids[0]);
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(input());
+    fireEvent.keyDown(input(), { key: 'ArrowDown' });
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(document.activeElement).toBe(input());
+  });
+
+  it('typing a letter on a result goes back to the field', () => {
+    renderPopup();
+    type('Ivanov');
+    input().focus();
+    fireEvent.keyDown(input(), { key: 'ArrowDown' });
+    fireEvent.keyDown(document.activeElement!, { key: 'a' });
+    expect(document.activeElement).toBe(input());
+  });
+
+  it('Enter in the field opens the first result; Esc goes back to the list with the focus on it', async () => {
+    renderPopup();
+    type('Бахтину');
+    fireEvent.keyDown(input(), { key: 'Enter' });
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.querySelector('#popup-card-title')!.textContent).toBe('Aleksandr Bakhtin');
+    expect(document.activeElement?.textContent).toContain('Back to the list');
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(focusedId()).toBe('bakhtin-aleksandr');
+    expect(input().value).toBe('Бахтину');
+  });
+
+  it('Esc in the field clears it', () => {
+    renderPopup();
+    type('bakh');
+    fireEvent.keyDown(input(), { key: 'Escape' });
+    expect(input().value).toBe('');
+    expect(screen.queryByTestId('search-results')).toBeNull();
+  });
+});
 
 describe('index status', () => {
   it('offers "Refresh now" in a build with updates', () => {
