@@ -1,8 +1,10 @@
 /**
  * The name matcher: finds prisoners' names in page text with token-level hash maps built once
- * from the index forms. One pass over the tokens; at each capitalised word it tries the name
+ * from the index forms. One pass over the tokens; at each capitalised word that is an initial or
+ * a known first name or surname (one remembered lookup per distinct word) it tries the name
  * orders (First [Patronymic] Last, Last First [Patronymic], Initials Last, Last Initials) for
  * the records that own that word, then a surname alone for people the page already named.
+ * Per-record details are built the first time a record is a candidate, so startup stays short.
  *
  * Runs in the content script: no browser APIs, no regex per name.
  */

@@ -97,7 +97,7 @@ const FNV_PRIME = 0x01000193;
 const SHORT_GRAM = 3;
 const LONG_GRAM = 6;
 /** Building the filters costs about as much as this many searches of the whole text in vain. */
-const FILTER_AFTER_SEARCHES = 8;
+const FILTER_AFTER_SEARCHES = 4;
 
 /** FNV-1a of `length` characters of `s` from `at`, continuing from state `h` (`update` has it inline). */
 function fnv(h: number, s: string, at: number, length: number): number {
@@ -218,8 +218,17 @@ export class PageSupport {
     return found;
   }
 
+  /** Per word list: true once one of its words was found, else the text length it was asked at. */
+  private readonly lists = new Map<readonly string[], true | number>();
+
+  /** Whether any word of the list is on the page; a list is asked again only when text was added. */
   private hasAnyOf(words: readonly string[]): boolean {
-    return words.some((word) => this.has(word));
+    this.catchUp();
+    const known = this.lists.get(words);
+    if (known === true || known === this.text.length) return known === true;
+    const found = words.some((word) => this.has(word));
+    this.lists.set(words, found || this.text.length);
+    return found;
   }
 
   /** The page speaks of politics: dissent, protest, political prisoners, the articles used. */

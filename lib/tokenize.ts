@@ -74,8 +74,7 @@ function classify(code: number): number {
 }
 
 function classOf(code: number): number {
-  const c = classes[code]!;
-  return c === 0 ? classify(code) : c;
+  return classes[code]! || classify(code);
 }
 
 /** Flags of a token in `TokenList.flags`. */

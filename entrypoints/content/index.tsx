@@ -144,6 +144,8 @@ function publishReport(host: HTMLElement, report: ScanReport): void {
   d.marks = String(report.markCount);
   d.people = report.ids.join(' ');
   d.longestSliceMs = String(Math.ceil(report.longestMs));
+  d.sliceMs = report.sliceMs.toFixed(1);
+  d.publishMs = report.publishMs.toFixed(1);
   d.batches = String(report.batches);
   d.fullScans = String(report.fullScans);
   d.blocksRead = String(report.blocksRead);

@@ -97,6 +97,11 @@ export class Scanner {
     this.roots = findScanRoots(this.doc);
     // The whole article's text lets the matcher judge common names against the entire page.
     this.page = this.matcher.newPage(this.roots.map((r) => r.textContent ?? '').join('\n'));
+    // Reading a long article's whole text is a slice of its own.
+    if (timer.spent()) {
+      await this.pause(timer, signal);
+      if (signal.aborted) return;
+    }
     await this.readRoots(timer, signal);
   }
 

@@ -461,9 +461,11 @@ const api = {
     const store = new MarkStore(window);
     const placed = placeMentions();
     highlightAll(store, placed);
+    // Compared with the range text before, not the mention's (a <br> is "\n" only in the flow).
+    const before = placed.map((p) => p.range.toString());
     const with_marks_ms = samples(runs, () => perCall(edits, minMs, () => {}));
     const ranges = placed.length;
-    const intact = placed.filter((p) => p.range.toString() === p.mention.text).length;
+    const intact = placed.filter((p, i) => p.range.toString() === before[i]).length;
     store.dispose();
     if (intact !== ranges) throw new Error(`the edits broke ${ranges - intact} marks`);
     return { edits: count, none_ms, with_marks_ms, live_ranges: ranges };
@@ -572,13 +574,17 @@ const api = {
     /** Highlight marks in the edited blocks whose range no longer covers the name it was made for. */
     const staleMarks = () =>
       strategy === 'highlight' ? store!.all().filter((m: Mark) => inTargets(m) && m.range.toString() !== m.text).length : null;
+    // The marks as they were, with their text, to see what the update does to their ranges.
+    const oldMarks = strategy === 'highlight' ? store!.all().filter(inTargets).map((m) => ({ m, text: m.range.toString() })) : [];
+    const registry = (CSS as unknown as { highlights: HighlightRegistry }).highlights;
+    const stillDrawn = (r: Range) => [...registry.values()].some((h) => h.has(r));
 
     const t0 = performance.now();
     for (const t of targets) {
       const h = t.held[t.edited]!;
       h.node.nodeValue = h.value + SUFFIX;
     }
-    const staleRightAfter = staleMarks();
+    const staleRightAfter = strategy === 'highlight' ? oldMarks.filter(({ m, text }) => m.range.collapsed || m.range.toString() !== text).length : null;
     let remarkMs: number | null = null;
     if (scheduler) {
       // Let the observer's batch run (it waits for an idle callback), then for the rescan.
@@ -591,6 +597,7 @@ const api = {
     const marksAfter = marksIn();
     const surnameAfter = surnameOnly();
     const staleAfter = staleMarks();
+    const oldStillDrawn = strategy === 'highlight' ? oldMarks.filter(({ m }) => stillDrawn(m.range)).length : null;
 
     // Unmount: the framework removes each text node it created from the parent it remembers.
     let removeErrors = 0;
@@ -619,6 +626,7 @@ const api = {
       remark_ms: remarkMs,
       marks_in_paragraphs_after: marksAfter,
       stale_marks_after_rescan: staleAfter,
+      old_ranges_still_drawn_after_rescan: oldStillDrawn,
       surname_only_marks_before: surnameBefore,
       surname_only_marks_after: surnameAfter,
       unmount_remove_calls: removeCalls,

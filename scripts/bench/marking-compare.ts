@@ -217,7 +217,7 @@ function printTables(results: Record<string, Record<string, unknown>>): void {
       r.timings.wrap_mark_ms, r.timings.wrap_mark_layout_ms, r.timings.wrap_clear_ms, r.timings.wrap_clear_layout_ms, r.frames.wrap_frame_ms, r.frames.idle_frame_ms,
     ]),
   );
-  console.log(`the page's own DOM edits while our marks are held (${MUTATION_EDITS} × append+remove a span, rewrite a text node; ms)`);
+  console.log(`the page's own DOM edits while our marks are held (${MUTATION_EDITS} × append+remove a span, insert+delete a character; ms)`);
   table(
     ['page', 'live ranges', 'no marks', 'with highlight marks'],
     pages.map(([name, r]) => [name, r.page_edits_with_live_ranges.live_ranges, r.page_edits_with_live_ranges.none_ms, r.page_edits_with_live_ranges.with_marks_ms]),
@@ -236,11 +236,11 @@ function printTables(results: Record<string, Record<string, unknown>>): void {
   );
   console.log(`framework-like update of ${RERENDER_PARAGRAPHS} marked paragraphs (text node nodeValue written, then its text nodes removed)`);
   table(
-    ['page', 'strategy', 'marks before', 'garbled', 'stale now', 're-marked ms', 'marks after', 'stale after', 'unmount errors'],
+    ['page', 'strategy', 'marks before', 'garbled', 'stale now', 're-marked ms', 'marks after', 'stale after', 'old still drawn', 'unmount errors'],
     pages.flatMap(([name, r]) =>
       (['highlight', 'wrap'] as const).map((s) => {
         const x = r.rerender[s];
-        return [name, s, x.marks_in_paragraphs_before, `${x.paragraphs_garbled}/${x.paragraphs}`, x.stale_marks_right_after_update, x.remark_ms, x.marks_in_paragraphs_after, x.stale_marks_after_rescan, `${x.unmount_remove_errors}/${x.unmount_remove_calls}`];
+        return [name, s, x.marks_in_paragraphs_before, `${x.paragraphs_garbled}/${x.paragraphs}`, x.stale_marks_right_after_update, x.remark_ms, x.marks_in_paragraphs_after, x.stale_marks_after_rescan, x.old_ranges_still_drawn_after_rescan, `${x.unmount_remove_errors}/${x.unmount_remove_calls}`];
       }),
     ),
   );

@@ -69,6 +69,11 @@ it('scans a 100,000-word article in slices, without long tasks of its own', asyn
   });
   const marks = await markTexts(page);
   const first = await scanState(page);
+  const parts = await page.evaluate(() => {
+    const d = (document.querySelector('not-alone-ui') as HTMLElement).dataset;
+    return `scan slice ${d.sliceMs} ms + publish ${d.publishMs} ms`;
+  });
+  console.log(`100k words, last batch: ${parts}`);
   console.log(
     `100k words: ${marks.length} marks, scan window ${Math.round(result.readyAt - result.hostAt)} ms, longest slice ${first.longestSliceMs} ms, long tasks after start: ${JSON.stringify(result.tasks.map((t) => Math.round(t.duration)))}`,
   );

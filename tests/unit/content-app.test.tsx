@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { App, type UiActions } from '@/entrypoints/content/App';
 import { UiStore, type UiState } from '@/entrypoints/content/ui-store';
 
@@ -50,6 +50,17 @@ describe('keyboard entry to the marks', () => {
     fireEvent.click(screen.getByRole('button'));
     expect(actions.openFromKeyboard).toHaveBeenCalledWith(1);
     expect(actions.focusMark).toHaveBeenCalledWith(2);
+  });
+
+  it('moves to and focuses the mark "Show on the page" asks for, again on a repeat', async () => {
+    const { store } = setup();
+    act(() => store.update({ proxyRequest: { key: 3, seq: 1 } }));
+    const button = screen.getByRole('button');
+    expect(button.getAttribute('aria-label')).toMatch(/^Pchelintsev, 3 of 3/);
+    expect(document.activeElement).toBe(button);
+    button.blur();
+    act(() => store.update({ proxyRequest: { key: 3, seq: 2 } }));
+    expect(document.activeElement).toBe(screen.getByRole('button'));
   });
 
   it('renders nothing when the page has no marks', () => {

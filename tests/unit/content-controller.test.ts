@@ -62,7 +62,11 @@ function record(id: string, en: string): PrisonerRecord {
 let abort: AbortController;
 let host: HTMLElement;
 
-function setup(html: string, fetchRecords = vi.fn(async (ids: string[]) => ids.map((id) => record(id, id)))) {
+function setup(
+  html: string,
+  fetchRecords = vi.fn(async (ids: string[]) => ids.map((id) => record(id, id))),
+  marking?: { enabled: boolean; showLowConfidence: boolean },
+) {
   document.body.innerHTML = `<not-alone-ui id="host"></not-alone-ui><main><article>${html}</article></main>`;
   host = document.getElementById('host')!;
   const store = new UiStore({ locale: 'en', theme: null, marks: [], card: null, focusedKey: null });
@@ -74,6 +78,7 @@ function setup(html: string, fetchRecords = vi.fn(async (ids: string[]) => ids.m
     fetchRecords,
     reportMarked,
     signal: abort.signal,
+    marking,
   });
   controller.start();
   return { controller, store, reportMarked, fetchRecords };
@@ -176,5 +181,42 @@ describe('PageController', () => {
     document.querySelector('article')!.innerHTML = '<p>Алексей Горинов, статья 207.3.</p>';
     await new Promise((r) => setTimeout(r, 150));
     expect(texts(store)).toEqual(['Александр Бахтин']);
+  });
+
+  it('follows the settings: off clears every mark and stops reading, on reads the page again', async () => {
+    const { controller, store, reportMarked } = setup('<p>Алексей Горинов, статья 207.3.</p>', undefined, { enabled: false, showLowConfidence: false });
+    await new Promise((r) => setTimeout(r, 60));
+    expect(texts(store)).toEqual([]);
+    controller.setMarking({ enabled: true, showLowConfidence: false });
+    await vi.waitFor(() => expect(texts(store)).toEqual(['Алексей Горинов']));
+    controller.setMarking({ enabled: false, showLowConfidence: false });
+    expect(texts(store)).toEqual([]);
+    expect(reportMarked).toHaveBeenLastCalledWith([]);
+    // Switched off, page changes are not read.
+    document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>Александр Бахтин, статья 207.3.</p>');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(texts(store)).toEqual([]);
+  });
+
+  it('leaves out low-confidence mentions unless the reader wants them', async () => {
+    // No prosecution context on this page: a plain full name is low confidence.
+    const html = '<p>Александр Бахтин пришёл на концерт.</p>';
+    const { controller, store } = setup(html, undefined, { enabled: true, showLowConfidence: false });
+    await controller.settled();
+    expect(texts(store)).toEqual([]);
+    controller.setMarking({ enabled: true, showLowConfidence: true });
+    await vi.waitFor(() => expect(texts(store)).toEqual(['Александр Бахтин']));
+  });
+
+  it('shows a person on request: focuses their first mark and moves the keyboard entry to it', async () => {
+    const { controller, store } = setup('<p>Алексей Горинов и Александр Бахтин, статья 207.3. Бахтин тоже.</p>');
+    await controller.settled();
+    const bakhtin = store.state.marks.find((m) => m.ids.includes('bakhtin-aleksandr'))!;
+    expect(controller.showPerson('bakhtin-aleksandr')).toBe(true);
+    expect(store.state.focusedKey).toBe(bakhtin.key);
+    expect(store.state.proxyRequest).toEqual({ key: bakhtin.key, seq: 1 });
+    controller.showPerson('bakhtin-aleksandr');
+    expect(store.state.proxyRequest?.seq).toBe(2);
+    expect(controller.showPerson('nobody')).toBe(false);
   });
 });

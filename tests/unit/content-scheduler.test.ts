@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { outermost, ScanScheduler, type ScanRequest } from '@/utils/scan-scheduler';
+import { outermost, ScanScheduler, sliceTimer, whenVisible, type ScanRequest } from '@/utils/scan-scheduler';
 
 let abort: AbortController;
 let runs: ScanRequest[];
@@ -104,5 +104,44 @@ describe('outermost', () => {
     const bold = document.getElementById('bold')!;
     expect(outermost([a, bold, art])).toEqual([art]);
     expect(outermost([a, bold])).toEqual([a, bold]);
+  });
+});
+
+describe('pausing while hidden', () => {
+  it('whenVisible waits for the tab to show again, or for the abort', async () => {
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    let resumed = false;
+    const waiting = whenVisible(document, abort.signal).then(() => (resumed = true));
+    document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(resumed).toBe(false);
+    Object.defineProperty(document, 'hidden', { value: false, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waiting;
+    expect(resumed).toBe(true);
+
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    const stopped = whenVisible(document, abort.signal);
+    abort.abort();
+    await stopped;
+  });
+});
+
+describe('sliceTimer', () => {
+  it('adds up the work of all slices, leaving out the pauses between them', async () => {
+    const timer = sliceTimer(5);
+    const busy = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    busy(8);
+    expect(timer.spent()).toBe(true);
+    await new Promise((r) => setTimeout(r, 40));
+    timer.reset();
+    busy(3);
+    expect(timer.spent()).toBe(false);
+    expect(timer.total).toBeGreaterThanOrEqual(11);
+    expect(timer.total).toBeLessThan(30);
+    expect(timer.longest).toBeGreaterThanOrEqual(8);
   });
 });

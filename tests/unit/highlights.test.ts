@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HIGHLIGHT_NAMES, MarkStore, installHighlightStyles } from '@/utils/highlights';
+import { compareRanges, HIGHLIGHT_NAMES, highlightCss, MarkStore, installHighlightStyles, setHighlightStyle } from '@/utils/highlights';
 import { collectFlows, flowRange } from '@/utils/page-text';
 import type { Mention } from '@/lib/matcher-types';
 
@@ -140,5 +140,50 @@ describe('MarkStore after an update', () => {
     expect(registry.get(HIGHLIGHT_NAMES.high)).toBe(freshHigh);
     fresh.dispose();
     expect(registry.size).toBe(0);
+  });
+});
+
+describe('marks in shadow trees and removed blocks', () => {
+  it('orders marks across shadow roots by their hosts, without throwing', () => {
+    document.body.innerHTML = '<p>Before Name</p><div id="h"></div><p>After Name</p>';
+    const shadow = document.getElementById('h')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Inner Name</p>';
+    const store = new MarkStore(window);
+    for (const flow of [...collectFlows(document.body)].reverse()) {
+      const name = flow.text.match(/\w+ Name/)![0];
+      const m = mention(name, flow.text);
+      store.add(m, flowRange(flow, m.start, m.end)!, flow.block);
+    }
+    expect(store.all().map((m) => m.text)).toEqual(['Before Name', 'Inner Name', 'After Name']);
+    const [a, b] = [store.all()[0]!.range, store.all()[1]!.range];
+    expect(compareRanges(a, b)).toBeLessThan(0);
+    expect(compareRanges(b, a)).toBeGreaterThan(0);
+  });
+
+  it('drops a mark whose block the page removed (its live range moved to the parent)', () => {
+    document.body.innerHTML = '<article id="a"><p id="p">Some Name here</p></article>';
+    const store = new MarkStore(window);
+    markAll(store, ['Some Name']);
+    document.getElementById('a')!.removeChild(document.getElementById('p')!);
+    expect(store.pruneDetached()).toBe(1);
+    expect(store.all()).toEqual([]);
+  });
+});
+
+describe('highlight styles per mark style', () => {
+  it('underlines, colours the background, or leaves room for the badge; focus is drawn in every style', () => {
+    expect(highlightCss('underline')).toMatch(/::highlight\(not-alone\) \{ text-decoration: underline solid/);
+    expect(highlightCss('background')).toMatch(/::highlight\(not-alone\) \{ background-color/);
+    expect(highlightCss('icon')).toMatch(/::highlight\(not-alone\) \{ text-decoration: underline dotted 1px/);
+    for (const style of ['underline', 'background', 'icon'] as const) expect(highlightCss(style)).toContain('::highlight(not-alone-focus)');
+  });
+
+  it('switches the installed styles in place', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const el = installHighlightStyles(host, 'underline');
+    setHighlightStyle(el, 'background');
+    expect(el.textContent).toBe(highlightCss('background'));
+    expect(host.querySelectorAll('style')).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { collectFlows, findScanRoots, flowRange, FlowWalker, hashText, isInsideSkipped } from '@/utils/page-text';
+import { blockOf, collectFlows, composedContains, findScanRoots, flowRange, FlowWalker, hashText, isInsideSkipped } from '@/utils/page-text';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -132,5 +132,45 @@ describe('hashText', () => {
   it('tells different texts apart and is stable', () => {
     expect(hashText('Бахтин')).toBe(hashText('Бахтин'));
     expect(hashText('Бахтин')).not.toBe(hashText('Бахтина'));
+  });
+});
+
+describe('open shadow roots', () => {
+  function withShadow(): { host: HTMLElement; shadow: ShadowRoot } {
+    document.body.innerHTML = '<article><p>Light text</p><x-card id="host"><span slot="who">Aleksandr Bakhtin</span><b>unslotted</b></x-card><div id="closed"></div></article>';
+    const host = document.getElementById('host')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p id="q">Sentenced: <slot name="who"></slot>.</p><p id="q2">Inside only</p>';
+    document.getElementById('closed')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>Closed text</p>';
+    return { host, shadow };
+  }
+
+  it('reads the rendered content: shadow text and slotted nodes, not unslotted children or closed roots', () => {
+    withShadow();
+    const seen: ShadowRoot[] = [];
+    const walker = new FlowWalker(document.body, (root) => seen.push(root));
+    const flows: string[] = [];
+    for (let f = walker.next(); f; f = walker.next()) flows.push(f.text);
+    expect(flows).toEqual(['Light text', 'Sentenced: Aleksandr Bakhtin.', 'Inside only']);
+    expect(seen).toHaveLength(1);
+  });
+
+  // (Slotted nodes get their slot's block through `assignedSlot`, which happy-dom lacks: the
+  // e2e shadow-root page covers that.)
+  it('gives shadow text its shadow block, and contains() across the boundary', () => {
+    const { shadow } = withShadow();
+    const q = shadow.getElementById('q')!;
+    expect(blockOf(shadow.getElementById('q2')!.firstChild!)?.id).toBe('q2');
+    expect(composedContains(document.body, q)).toBe(true);
+    expect(composedContains(document.getElementById('host')!, q.firstChild!)).toBe(true);
+    expect(document.body.contains(q)).toBe(false);
+  });
+
+  it('skips a shadow tree inside an editor', () => {
+    document.body.innerHTML = '<div contenteditable="true"><x-e id="e"></x-e></div>';
+    const shadow = document.getElementById('e')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p id="in">Aleksandr Bakhtin</p>';
+    expect(isInsideSkipped(shadow.getElementById('in')!)).toBe(true);
+    expect(texts(document.body)).toEqual([]);
   });
 });
