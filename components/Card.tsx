@@ -57,7 +57,8 @@ export function Card({ content, locale, lowConfidence = false, onClose, today = 
           {names && !names.secondary && single?.birthYear ? <p class="na-name-alt">{s.born(single.birthYear)}</p> : null}
         </div>
         {onClose && (
-          <button type="button" class="na-close" aria-label={s.close} title={s.close} onClick={onClose}>
+          // No `title`: it would only repeat the name, read a second time as the description.
+          <button type="button" class="na-close" aria-label={s.close} onClick={onClose}>
             <span aria-hidden="true">×</span>
           </button>
         )}

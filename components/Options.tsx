@@ -6,7 +6,7 @@
  * `OptionsPage` is the page itself (reads, watches and saves the stored settings); `Options`
  * is its view, given the settings and a change callback.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Locale } from '@/lib/i18n-strings';
 import {
   LANGUAGE_SETTINGS,
@@ -19,6 +19,7 @@ import {
   watchSettings,
   type Settings,
 } from '@/utils/settings';
+import { Markdown, parseMarkdown } from './popup/markdown';
 import { UI_STRINGS } from './popup/strings';
 
 export interface OptionsPageProps {
@@ -66,7 +67,7 @@ export interface OptionsProps {
   locale: Locale;
   settings: Settings;
   onChange: (change: Partial<Settings>) => void;
-  /** The text of PRIVACY.md, shown as it is. */
+  /** The text of PRIVACY.md (Markdown), shown as headings, paragraphs and lists. */
   privacyText: string;
   updatesConfigured: boolean;
   /** A change was saved (announced once, politely). */
@@ -80,6 +81,12 @@ export function Options({ locale, settings, onChange, privacyText, updatesConfig
     const others = settings.disabledHosts.filter((h) => !hosts.includes(h));
     onChange({ disabledHosts: on ? others : [...others, ...hosts] });
   };
+  // The section has its own heading in the reader's language: the document's title is dropped,
+  // and its other headings go one level down, under that h2.
+  const privacyBlocks = useMemo(() => {
+    const blocks = parseMarkdown(privacyText);
+    return blocks[0]?.kind === 'heading' && blocks[0].level === 1 ? blocks.slice(1) : blocks;
+  }, [privacyText]);
   const intervals = REFRESH_INTERVAL_CHOICES.includes(settings.refreshIntervalHours)
     ? REFRESH_INTERVAL_CHOICES
     : [...REFRESH_INTERVAL_CHOICES, settings.refreshIntervalHours].sort((a, b) => a - b);
@@ -172,7 +179,7 @@ export function Options({ locale, settings, onChange, privacyText, updatesConfig
       <section id="privacy" aria-labelledby="privacy-title">
         <h2 id="privacy-title">{s.privacyHeading}</h2>
         <div class="privacy-text" lang="en">
-          {privacyText}
+          <Markdown blocks={privacyBlocks} headingOffset={1} />
         </div>
       </section>
     </main>

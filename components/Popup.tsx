@@ -3,7 +3,7 @@
  * tab, and the index status with "Refresh now". A chosen person opens the same card the page
  * shows. Everything the popup needs is passed in, so tests can render it without a browser.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Card } from '@/components/Card';
 import type { PrisonerRecord } from '@/lib/index-schema';
 import type { Locale } from '@/lib/i18n-strings';
@@ -43,7 +43,7 @@ export function Popup({ locale, active, status, markedIds, updatesConfigured, on
   const [showProblem, setShowProblem] = useState<string>('');
   const searchInput = useRef<HTMLInputElement>(null);
   const resultList = useRef<HTMLDivElement>(null);
-  const backButton = useRef<HTMLButtonElement>(null);
+  const cardDialog = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<string | null>(null);
 
   // No debounce: a keystroke's search takes well under a frame on the bundled index.
@@ -64,9 +64,11 @@ export function Popup({ locale, active, status, markedIds, updatesConfigured, on
     : undefined;
   const focusSearch = () => searchInput.current?.focus();
 
-  useEffect(() => {
+  // A layout effect: focus moves in the same task as the view changes, so nothing (a screen
+  // reader, a key pressed at once) ever meets the focus fallen to the page's body in between.
+  useLayoutEffect(() => {
     if (open) {
-      backButton.current?.focus();
+      cardDialog.current?.focus();
       // Esc goes back to the list wherever focus is inside the card.
       const onKey = (e: KeyboardEvent) => {
         if (e.key !== 'Escape') return;
@@ -98,14 +100,16 @@ export function Popup({ locale, active, status, markedIds, updatesConfigured, on
   };
 
   if (open) {
+    // Back is inside the dialog, and the dialog itself takes focus: entering the card says
+    // whose card it is ("Aleksandr Bakhtin, dialog"), and Tab then reaches Back first.
     return (
       <main class="popup popup--card" lang={locale}>
-        <button type="button" ref={backButton} class="popup-back" onClick={closeCard}>
-          <span aria-hidden="true">← </span>
-          {s.back}
-        </button>
         <div class="na-root">
-          <div role="dialog" aria-labelledby="popup-card-title">
+          <div role="dialog" aria-labelledby="popup-card-title" tabIndex={-1} ref={cardDialog} class="popup-dialog">
+            <button type="button" class="popup-back" onClick={closeCard}>
+              <span aria-hidden="true">← </span>
+              {s.back}
+            </button>
             <Card content={{ state: 'ready', records: [open] }} locale={locale} headingId="popup-card-title" onClose={closeCard} />
           </div>
         </div>
@@ -133,14 +137,16 @@ export function Popup({ locale, active, status, markedIds, updatesConfigured, on
         </nav>
       </header>
 
-      <section class="popup-search" aria-label={s.searchLabel}>
-        <label for="popup-search-input" class="visually-hidden">
-          {s.searchLabel}
-        </label>
+      {/*
+        Said once: a search landmark with no name of its own, and a field named by aria-label
+        (a visually hidden <label> would also be read as a line of text in browse mode).
+      */}
+      <section class="popup-search" role="search">
         <input
           id="popup-search-input"
           ref={searchInput}
           type="search"
+          aria-label={s.searchLabel}
           autoComplete="off"
           spellcheck={false}
           placeholder={s.searchPlaceholder}

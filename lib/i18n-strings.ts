@@ -62,10 +62,15 @@ export interface Strings {
   namesakeDetails: string;
   years: PluralForms;
   months: PluralForms;
-  /** Label of the keyboard list of marks: distinct people, and how many marks in all. */
+  /** Name of the landmark around the keyboard entry: distinct people, and how many marks in all. */
   marksOnPage: (people: number, marks: number) => string;
-  /** Accessible name of one mark's keyboard proxy. */
+  /** Name of the toolbar inside it that steps through the marks. */
+  marksToolbar: string;
+  /** Accessible name of one mark's keyboard proxy: the page's own words and the place. */
   markProxy: (name: string, position: number, count: number) => string;
+  /** The proxy's description: its keys, in words (a screen reader reads no arrow symbols). */
+  markProxyKeys: string;
+  /** The visible key hint under the proxy, for sighted keyboard users. */
   markProxyHint: string;
   cardLabel: string;
   opensInNewTab: string;
@@ -120,7 +125,9 @@ const en: Strings = {
   months: { one: 'month', other: 'months' },
   marksOnPage: (people, marks) =>
     `Not Alone: ${people} ${people === 1 ? 'political prisoner' : 'political prisoners'} named on this page, ${marks} ${marks === 1 ? 'mention' : 'mentions'}`,
-  markProxy: (name, position, count) => `${name}, ${position} of ${count}. Press Enter for details`,
+  marksToolbar: 'Marked names',
+  markProxy: (name, position, count) => `${name}, ${position} of ${count}`,
+  markProxyKeys: 'Enter: details. Down arrow: next name, Up arrow: previous.',
   markProxyHint: 'Enter: details · ↑ ↓: next name · Esc: close',
   cardLabel: 'Political prisoner',
   opensInNewTab: '(opens in a new tab)',
@@ -184,7 +191,9 @@ const ru: Strings = {
       many: 'политзаключённых',
       other: 'политзаключённого',
     })}, ${marks} ${pluralForm(marks, 'ru', { one: 'упоминание', few: 'упоминания', many: 'упоминаний', other: 'упоминания' })}`,
-  markProxy: (name, position, count) => `${name}, ${position} из ${count}. Enter — подробности`,
+  marksToolbar: 'Отмеченные имена',
+  markProxy: (name, position, count) => `${name}, ${position} из ${count}`,
+  markProxyKeys: 'Enter — подробности. Стрелка вниз — следующее имя, стрелка вверх — предыдущее.',
   markProxyHint: 'Enter — подробности · ↑ ↓ — следующее имя · Esc — закрыть',
   cardLabel: 'Политзаключённый',
   opensInNewTab: '(откроется в новой вкладке)',

@@ -99,11 +99,24 @@ function addTo(map: Map<string, number[]>, key: string, person: number): void {
 }
 
 class Page implements PageContext {
-  readonly fullyNamed = new Set<string>();
-  readonly support: PageSupport;
-  constructor(wholePageText?: string) {
-    this.support = new PageSupport(wholePageText);
+  readonly fullyNamed: Set<string>;
+  constructor(
+    readonly support: PageSupport,
+    namedBefore: Iterable<string> = [],
+  ) {
+    this.fullyNamed = new Set(namedBefore);
   }
+}
+
+/**
+ * A context for reading one part of `page` again, out of document order (the content script's
+ * rescan of a changed block): the same page-wide support (confidence), and as "named in full"
+ * only `namedBefore`, the people the page named in full before that part. A surname alone then
+ * resolves as it would in a fresh scan of the page in document order.
+ */
+export function resumePage(page: PageContext, namedBefore: Iterable<string>): PageContext {
+  if (!(page instanceof Page)) throw new TypeError('resumePage() needs a context from newPage()');
+  return new Page(page.support, namedBefore);
 }
 
 interface Found {
@@ -432,7 +445,7 @@ export function createMatcher(data: MatcherData): Matcher {
   return {
     formCount: byLast.size + byFirst.size + anyMiddle.size,
     newPage(wholePageText?: string): PageContext {
-      return new Page(wholePageText);
+      return new Page(new PageSupport(wholePageText));
     },
     find(text: string, context: PageContext): Mention[] {
       if (!(context instanceof Page)) throw new TypeError('find() needs a context from newPage()');

@@ -3,12 +3,18 @@
  * as they were, so framework re-renders and hydration are not disturbed. Ranges receive no
  * events, so pointer hits are found by geometry (`hitTest`).
  *
+ * Marks are held as `StaticRange`s: a live `Range` is updated by the browser on every DOM
+ * change of the document, which made the page's own edits ~30× slower with 2,000 marks held
+ * (docs/architecture.md). A static range does not follow the DOM, so a mark is checked against
+ * its text nodes instead (`isAttached`), and the scanner re-marks a block whose text changed.
+ * Geometry needs a live range: one is made only for the marks being measured.
+ *
  * Where the API is missing (older Firefox), nothing is drawn: marks still exist for the
  * keyboard list and the card, and the reason is logged once.
  */
 import type { Mention } from '@/lib/matcher-types';
 import type { MarkStyle } from '@/utils/settings';
-import { composedContains, composedParent } from '@/utils/page-text';
+import { composedContains, composedOrder, composedParent, documentAnchor, FlowCursor, type TextFlow } from '@/utils/page-text';
 
 export const HIGHLIGHT_NAMES = {
   high: 'not-alone',
@@ -51,7 +57,8 @@ export const HIGHLIGHT_CSS = highlightCss('underline');
 export interface Mark {
   /** Unique within the page; the keyboard list and the card refer to marks by it. */
   key: number;
-  range: Range;
+  /** Static: it does not follow DOM changes (see `isAttached`); `MarkStore.liveRange` for geometry. */
+  range: AbstractRange;
   text: string;
   ids: string[];
   kind: Mention['kind'];
@@ -61,6 +68,18 @@ export interface Mark {
 }
 
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
+type StaticRangeCtor = new (init: StaticRangeInit) => StaticRange;
+
+/**
+ * A non-live range over `span`. Where `StaticRange` is missing (happy-dom; every browser with
+ * the Highlight API has it) a plain object with the same fields stands in: nothing draws it.
+ */
+function staticRange(win: Window, span: StaticRangeInit): AbstractRange {
+  const Ctor = (win as unknown as { StaticRange?: StaticRangeCtor }).StaticRange;
+  if (Ctor) return new Ctor(span);
+  const collapsed = span.startContainer === span.endContainer && span.startOffset === span.endOffset;
+  return { ...span, collapsed } as AbstractRange;
+}
 
 function highlightApi(win: Window): { registry: HighlightRegistry; Ctor: HighlightCtor } | null {
   const w = win as unknown as { CSS?: { highlights?: HighlightRegistry }; Highlight?: HighlightCtor };
@@ -102,7 +121,34 @@ export class MarkStore {
     return this.api !== null;
   }
 
-  add(mention: Mention, range: Range, block: Element): Mark {
+  /** Adds one mark over `range`'s boundaries (a live Range passed in is not kept). */
+  add(mention: Mention, range: AbstractRange, block: Element): Mark {
+    const { startContainer, startOffset, endContainer, endOffset } = range;
+    const mark = this.put(mention, staticRange(this.win, { startContainer, startOffset, endContainer, endOffset }), block);
+    this.sorted = null;
+    return mark;
+  }
+
+  /**
+   * Marks a flow's mentions (in the order `find` returns them): offsets are mapped to text
+   * nodes by one forward walk over the flow's pieces, and no live Range is made. Returns how
+   * many marks were added (mentions that touch no text node are not).
+   */
+  addFlow(flow: TextFlow, mentions: readonly Mention[]): number {
+    if (mentions.length === 0) return 0;
+    const cursor = new FlowCursor(flow);
+    let added = 0;
+    for (const mention of mentions) {
+      const span = cursor.span(mention.start, mention.end);
+      if (!span) continue;
+      this.put(mention, staticRange(this.win, span), flow.block);
+      added++;
+    }
+    if (added > 0) this.sorted = null;
+    return added;
+  }
+
+  private put(mention: Mention, range: AbstractRange, block: Element): Mark {
     const mark: Mark = {
       key: this.nextKey++,
       range,
@@ -116,8 +162,21 @@ export class MarkStore {
     if (list) list.push(mark);
     else this.byBlock.set(block, [mark]);
     (mark.confidence === 'low' ? this.low : this.high)?.add(range);
-    this.sorted = null;
     return mark;
+  }
+
+  /**
+   * A live Range over the mark, for geometry (card placement, badges, scrolling). Made on
+   * demand: the caller should not keep it longer than it needs it (every live range costs the
+   * page on each DOM change).
+   */
+  liveRange(mark: Mark): Range | null {
+    if (!isAttached(mark)) return null;
+    const r = mark.range;
+    const range = (r.startContainer.ownerDocument ?? this.win.document).createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
   }
 
   /** Removes every mark inside `block` (the block itself or its descendants). */
@@ -128,6 +187,14 @@ export class MarkStore {
         this.byBlock.delete(b);
       }
     }
+  }
+
+  /** Removes the marks of `block`'s own flows (not those of blocks inside it). */
+  removeOwn(block: Element): void {
+    const marks = this.byBlock.get(block);
+    if (!marks) return;
+    for (const m of marks) this.forget(m);
+    this.byBlock.delete(block);
   }
 
   /** Drops marks whose text left the document (a re-render replaced it). Returns how many. */
@@ -158,8 +225,11 @@ export class MarkStore {
   }
 
   clear(): void {
-    for (const marks of this.byBlock.values()) for (const m of marks) this.forget(m);
+    this.high?.clear();
+    this.low?.clear();
+    this.setFocused(null);
     this.byBlock.clear();
+    this.sorted = null;
   }
 
   /**
@@ -168,7 +238,7 @@ export class MarkStore {
    */
   all(): Mark[] {
     if (!this.sorted || this.sorted.some((m) => !isAttached(m))) {
-      this.sorted = [...this.byBlock.values()].flat().filter(isAttached).sort((a, b) => compareRanges(a.range, b.range));
+      this.sorted = inReadingOrder([...this.byBlock.values()].flat().filter(isAttached), this.win.document);
     }
     return this.sorted;
   }
@@ -190,11 +260,19 @@ export class MarkStore {
    */
   hitTest(target: EventTarget | null, x: number, y: number): Mark | null {
     const node = target as Node | null;
+    let probe: Range | undefined;
     let el = node && typeof node.nodeType === 'number' ? (node.nodeType === 1 ? (node as Element) : composedParent(node)) : null;
     for (; el; el = composedParent(el)) {
       const marks = this.byBlock.get(el);
       if (!marks) continue;
-      for (const m of marks) if (rangeContainsPoint(m.range, x, y)) return m;
+      for (const m of marks) {
+        if (!isAttached(m)) continue;
+        // One live range, moved from mark to mark, measures them all; it is dropped after.
+        probe ??= (m.range.startContainer.ownerDocument ?? this.win.document).createRange();
+        probe.setStart(m.range.startContainer, m.range.startOffset);
+        probe.setEnd(m.range.endContainer, m.range.endOffset);
+        if (rangeContainsPoint(probe, x, y)) return m;
+      }
     }
     return null;
   }
@@ -219,48 +297,54 @@ export class MarkStore {
 }
 
 /**
- * Reading order of two ranges. Ranges in different trees (the document and a shadow root)
- * cannot be compared directly: each is then placed by the host that holds its tree.
+ * Sorts marks into reading order. Comparing node pairs (`compareDocumentPosition`) for 2,000
+ * marks took tens of ms; one walk of the document numbers the nodes that hold the marks (or the
+ * shadow hosts that hold them), and only marks at the same place are compared as ranges.
  */
-export function compareRanges(a: Range, b: Range): number {
-  const rootA = a.startContainer.getRootNode();
-  const rootB = b.startContainer.getRootNode();
-  if (rootA === rootB) return a.compareBoundaryPoints(Range.START_TO_START, b);
-  const pathA = hostChain(a.startContainer);
-  const pathB = hostChain(b.startContainer);
-  // The deepest tree both share, and where each range sits in it.
-  for (let i = 0; ; i++) {
-    const x = pathA[i];
-    const y = pathB[i];
-    if (!x || !y || x.getRootNode() !== y.getRootNode()) return 0;
-    const nextX = pathA[i + 1];
-    const nextY = pathB[i + 1];
-    if (nextX && nextY && x === y) continue;
-    if (x === y) return nextX ? 1 : -1;
-    const pos = x.compareDocumentPosition(y);
-    if (pos & Node.DOCUMENT_POSITION_CONTAINS) return 1;
-    if (pos & Node.DOCUMENT_POSITION_CONTAINED_BY) return -1;
-    return pos & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+function inReadingOrder(marks: Mark[], doc: Document): Mark[] {
+  if (marks.length < 2) return marks;
+  const anchors = new Map<Mark, Node>();
+  const wanted = new Set<Node>();
+  for (const m of marks) {
+    const anchor = documentAnchor(m.range.startContainer);
+    anchors.set(m, anchor);
+    wanted.add(anchor);
   }
-}
-
-/** From the document down: the shadow hosts that hold `node`'s tree, then `node`. */
-function hostChain(node: Node): Node[] {
-  const chain: Node[] = [node];
-  for (let root = node.getRootNode() as Node & { host?: Element }; root.nodeType === 11 && root.host; root = root.host.getRootNode() as Node & { host?: Element }) {
-    chain.unshift(root.host);
+  const position = new Map<Node, number>();
+  const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n && position.size < wanted.size; n = walker.nextNode()) {
+    if (wanted.has(n)) position.set(n, position.size);
   }
-  return chain;
+  const at = (m: Mark) => position.get(anchors.get(m)!) ?? -1;
+  return marks.sort((a, b) => at(a) - at(b) || compareRanges(a.range, b.range));
 }
 
 /**
- * Whether a mark still covers text in the page. A live Range whose text node is removed moves
- * to the removed node's parent (still connected, collapsed), and one whose text is rewritten
- * collapses: neither is a mark any more.
+ * Reading order of two ranges by their starts. Ranges in different trees (the document and a
+ * shadow root) are placed by the host that holds each tree. Works on static ranges (no
+ * `compareBoundaryPoints`).
+ */
+export function compareRanges(a: AbstractRange, b: AbstractRange): number {
+  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
+  return composedOrder(a.startContainer, b.startContainer);
+}
+
+/**
+ * Whether a mark still covers its text in the page. A static range does not follow the DOM:
+ * its nodes must still be in the block, its offsets inside them, and (for a mark in one text
+ * node, nearly all) the characters there must still be the name. A rewrite that keeps the
+ * name's characters in place is caught by the scanner's text hash instead.
  */
 function isAttached(mark: Mark): boolean {
   const { range, block } = mark;
-  return !range.collapsed && block.isConnected && range.startContainer.isConnected && composedContains(block, range.startContainer);
+  const start = range.startContainer;
+  const end = range.endContainer;
+  if (range.collapsed || !block.isConnected || !start.isConnected || !composedContains(block, start)) return false;
+  if (start === end) {
+    const data = (start as Text).data;
+    return data !== undefined && range.endOffset <= data.length && data.slice(range.startOffset, range.endOffset) === mark.text;
+  }
+  return end.isConnected && range.startOffset <= (start as Text).length && range.endOffset <= (end as Text).length;
 }
 
 /** Slack in px around a line box, so the pointer on the underline still counts. */

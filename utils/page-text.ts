@@ -63,6 +63,51 @@ export function composedContains(ancestor: Node, node: Node): boolean {
   return false;
 }
 
+/**
+ * Reading order of two nodes in the flat tree: < 0 when `a` comes first (an ancestor comes
+ * before its descendants), 0 for the same node or nodes of unrelated trees. Nodes in different
+ * trees (the document and a shadow root) are placed by the hosts that hold their trees.
+ */
+export function composedOrder(a: Node, b: Node): number {
+  if (a === b) return 0;
+  if (a.getRootNode() === b.getRootNode()) return treeOrder(a, b);
+  const pathA = hostChain(a);
+  const pathB = hostChain(b);
+  // The deepest tree both share, and where each node sits in it.
+  for (let i = 0; ; i++) {
+    const x = pathA[i];
+    const y = pathB[i];
+    if (!x || !y || x.getRootNode() !== y.getRootNode()) return 0;
+    const nextX = pathA[i + 1];
+    const nextY = pathB[i + 1];
+    if (nextX && nextY && x === y) continue;
+    if (x === y) return nextX ? 1 : -1;
+    return treeOrder(x, y);
+  }
+}
+
+/** Document order of two different nodes of one tree. */
+function treeOrder(x: Node, y: Node): number {
+  const pos = x.compareDocumentPosition(y);
+  if (pos & Node.DOCUMENT_POSITION_CONTAINS) return 1;
+  if (pos & Node.DOCUMENT_POSITION_CONTAINED_BY) return -1;
+  return pos & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/** The node itself when it is in the document's tree, else the outermost shadow host holding it. */
+export function documentAnchor(node: Node): Node {
+  return hostChain(node)[0]!;
+}
+
+/** From the document down: the shadow hosts that hold `node`'s tree, then `node`. */
+function hostChain(node: Node): Node[] {
+  const chain: Node[] = [node];
+  for (let root = node.getRootNode() as Node & { host?: Element }; root.nodeType === 11 && root.host; root = root.host.getRootNode() as Node & { host?: Element }) {
+    chain.unshift(root.host);
+  }
+  return chain;
+}
+
 /** True when the element, or an ancestor up to the document, is skipped (for subtree rescans). */
 export function isInsideSkipped(node: Node): boolean {
   for (let el = node.nodeType === 1 ? (node as Element) : composedParent(node); el; el = composedParent(el)) {
@@ -234,19 +279,56 @@ function pieceAt(flow: TextFlow, offset: number, asEnd: boolean): number {
   return lo;
 }
 
+/** A mention's boundaries in the DOM, as plain values (a `StaticRange`'s fields). */
+export interface FlowSpan {
+  startContainer: Text;
+  startOffset: number;
+  endContainer: Text;
+  endOffset: number;
+}
+
+/** The span of [start, end) given the pieces holding its start and its end; null when empty. */
+function spanOf(first: FlowPiece, last: FlowPiece, start: number, end: number): FlowSpan | null {
+  const startOffset = Math.min(Math.max(start - first.start, 0), first.node.length);
+  const endOffset = Math.min(Math.max(end - last.start, 0), last.node.length);
+  if (first.node === last.node && endOffset <= startOffset) return null;
+  return { startContainer: first.node, startOffset, endContainer: last.node, endOffset };
+}
+
+/**
+ * Maps a flow's mentions, in order, to DOM boundaries with one forward walk over its pieces
+ * (instead of a search per mention). Starts must not decrease from one call to the next.
+ */
+export class FlowCursor {
+  private piece = 0;
+
+  constructor(private readonly flow: TextFlow) {}
+
+  /** The same boundaries as `flowRange(flow, start, end)`, or null. */
+  span(start: number, end: number): FlowSpan | null {
+    const pieces = this.flow.pieces;
+    if (pieces.length === 0 || end <= start) return null;
+    let i = this.piece;
+    while (i + 1 < pieces.length && pieces[i + 1]!.start <= start) i++;
+    this.piece = i;
+    let k = i;
+    while (k + 1 < pieces.length && pieces[k + 1]!.start < end) k++;
+    return spanOf(pieces[i]!, pieces[k]!, start, end);
+  }
+}
+
 /**
  * A DOM Range over the flow's characters [start, end), crossing text nodes as needed.
  * Null when the offsets fall outside every node (they only touched a synthetic "\n").
+ * The range is live: the browser updates it on every DOM change while it is held.
  */
 export function flowRange(flow: TextFlow, start: number, end: number, doc: Document = document): Range | null {
   if (flow.pieces.length === 0 || end <= start) return null;
-  const first = flow.pieces[pieceAt(flow, start, false)]!;
-  const last = flow.pieces[pieceAt(flow, end, true)]!;
-  const startOffset = Math.min(Math.max(start - first.start, 0), first.node.length);
-  const endOffset = Math.min(Math.max(end - last.start, 0), last.node.length);
+  const span = spanOf(flow.pieces[pieceAt(flow, start, false)]!, flow.pieces[pieceAt(flow, end, true)]!, start, end);
+  if (!span) return null;
   const range = doc.createRange();
-  range.setStart(first.node, startOffset);
-  range.setEnd(last.node, endOffset);
+  range.setStart(span.startContainer, span.startOffset);
+  range.setEnd(span.endContainer, span.endOffset);
   return range.collapsed ? null : range;
 }
 

@@ -78,7 +78,6 @@ export function ResultList({ hits, locale, onOpen, onShowOnPage, onLeave, onType
                 class="popup-show"
                 data-show-id={hit.record.id}
                 aria-label={s.showOnPage(primary)}
-                title={s.showOnPage(primary)}
                 onClick={() => onShowOnPage(hit.record)}
               >
                 {s.showOnPageShort}

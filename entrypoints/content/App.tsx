@@ -34,11 +34,19 @@ export function App({ store, actions }: { store: UiStore; actions: UiActions }) 
   );
 }
 
+/** The id of the proxy's key description (one per shadow root). */
+const PROXY_KEYS_ID = 'na-proxy-keys';
+
 /**
  * The keyboard way to the marks: one button (one tab stop) that stands for the current mark;
  * arrow keys move it through the marks in document order. Only that one button exists in the
  * DOM, so a page with a thousand mentions costs nothing here; each move replaces the button,
  * so screen readers announce the new name.
+ *
+ * The button sits in a `toolbar`: focus landing inside a toolbar is what makes NVDA leave
+ * browse mode for focus mode (its browseMode.shouldPassThrough walks up to a TOOLBAR
+ * ancestor), so the arrow keys reach us instead of moving its reading cursor. The keys are
+ * the button's description, in words.
  */
 function MarkList({ state, actions }: { state: UiState; actions: UiActions }) {
   const s = STRINGS[state.locale];
@@ -81,32 +89,39 @@ function MarkList({ state, actions }: { state: UiState; actions: UiActions }) {
   };
   return (
     <nav class="na-marks" aria-label={s.marksOnPage(people, count)}>
-      <button
-        key={mark.key}
-        ref={button}
-        type="button"
-        class="na-proxy"
-        data-mark-key={mark.key}
-        data-ids={mark.ids.join(' ')}
-        aria-haspopup="dialog"
-        aria-expanded={state.card?.markKey === mark.key}
-        aria-label={s.markProxy(mark.text, index + 1, count)}
-        onFocus={() => actions.focusMark(mark.key)}
-        onBlur={() => actions.blurMarks()}
-        onKeyDown={onKeyDown}
-        onClick={() => actions.openFromKeyboard(mark.key)}
-      >
-        <span class="na-proxy-brand" aria-hidden="true">
-          Not Alone
-        </span>
-        <span class="na-proxy-name">{mark.text}</span>
-        <span class="na-proxy-count">
-          {index + 1}/{count}
-        </span>
-        <span class="na-proxy-hint" aria-hidden="true">
-          {s.markProxyHint}
-        </span>
-      </button>
+      <div role="toolbar" aria-label={s.marksToolbar} aria-orientation="vertical">
+        <button
+          key={mark.key}
+          ref={button}
+          type="button"
+          class="na-proxy"
+          data-mark-key={mark.key}
+          data-ids={mark.ids.join(' ')}
+          aria-haspopup="dialog"
+          aria-expanded={state.card?.markKey === mark.key}
+          aria-label={s.markProxy(mark.text, index + 1, count)}
+          aria-describedby={PROXY_KEYS_ID}
+          onFocus={() => actions.focusMark(mark.key)}
+          onBlur={() => actions.blurMarks()}
+          onKeyDown={onKeyDown}
+          onClick={() => actions.openFromKeyboard(mark.key)}
+        >
+          <span class="na-proxy-brand" aria-hidden="true">
+            Not Alone
+          </span>
+          <span class="na-proxy-name">{mark.text}</span>
+          <span class="na-proxy-count">
+            {index + 1}/{count}
+          </span>
+          <span class="na-proxy-hint" aria-hidden="true">
+            {s.markProxyHint}
+          </span>
+        </button>
+      </div>
+      {/* Hidden, yet still read as the description (aria-describedby reads hidden text). */}
+      <span id={PROXY_KEYS_ID} hidden>
+        {s.markProxyKeys}
+      </span>
     </nav>
   );
 }
@@ -161,10 +176,17 @@ function MarkBadges({ marks, actions }: { marks: MarkEntry[]; actions: UiActions
   );
 }
 
+/** How long a card opened from the keyboard waits for its details before taking focus anyway. */
+export const FOCUS_WAIT_MS = 800;
+
 function CardLayer({ card, state, actions }: { card: OpenCard; state: UiState; actions: UiActions }) {
   const box = useRef<HTMLDivElement>(null);
   const sheet = card.openedBy === 'touch';
   const headingId = `na-card-title-${card.token}`;
+  // The heading is the person's name once there are records; until then (or when there are
+  // none) the dialog is named by the words on the page.
+  const namedByHeading = card.content.state === 'ready' && card.content.records.length > 0;
+  const markText = state.marks.find((m) => m.key === card.markKey)?.text;
 
   useLayoutEffect(() => {
     const el = box.current;
@@ -184,10 +206,27 @@ function CardLayer({ card, state, actions }: { card: OpenCard; state: UiState; a
     return () => observer.disconnect();
   }, [card.token, sheet]);
 
-  useEffect(() => {
-    // A card opened from the keyboard takes focus; a hover card must not steal it.
-    if (card.openedBy === 'keyboard' || card.openedBy === 'touch') box.current?.focus();
-  }, [card.token]);
+  // A card opened from the keyboard (or a tap) takes focus; a hover or click card must not
+  // steal it. Focus waits for the details, so what is announced first is the person's name,
+  // not "Loading…"; if they are slow, it moves anyway, the dialog then named by the mark.
+  const takesFocus = card.openedBy === 'keyboard' || card.openedBy === 'touch';
+  const focusBefore = useRef<Element | null | undefined>(undefined);
+  const focusMoved = useRef(false);
+  const loading = card.content.state === 'loading';
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!takesFocus || focusMoved.current || !el) return;
+    const root = el.getRootNode() as Document | ShadowRoot;
+    if (focusBefore.current === undefined) focusBefore.current = root.activeElement;
+    const moveFocus = () => {
+      focusMoved.current = true;
+      // Only if the reader has not gone elsewhere meanwhile.
+      if (root.activeElement === focusBefore.current) el.focus();
+    };
+    if (!loading) return moveFocus();
+    const timer = setTimeout(moveFocus, FOCUS_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [card.token, loading]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -203,7 +242,8 @@ function CardLayer({ card, state, actions }: { card: OpenCard; state: UiState; a
       class={sheet ? 'na-layer na-layer--sheet' : 'na-layer na-layer--float'}
       role="dialog"
       aria-modal="false"
-      aria-labelledby={headingId}
+      aria-labelledby={namedByHeading ? headingId : undefined}
+      aria-label={namedByHeading ? undefined : (markText ?? STRINGS[state.locale].cardLabel)}
       tabIndex={-1}
       data-opened-by={card.openedBy}
       onKeyDown={onKeyDown}

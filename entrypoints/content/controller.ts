@@ -129,7 +129,7 @@ export class PageController implements UiActions {
     const seq = (this.deps.store.state.proxyRequest?.seq ?? 0) + 1;
     this.deps.store.update({ focusedKey: mark.key, proxyRequest: { key: mark.key, seq } });
     this.marks.setFocused(mark);
-    scrollRangeIntoView(mark.range, this.win);
+    this.scrollIntoView(mark);
     return true;
   }
 
@@ -276,7 +276,7 @@ export class PageController implements UiActions {
     if (!mark) return;
     this.deps.store.update({ focusedKey: key });
     this.marks.setFocused(mark);
-    scrollRangeIntoView(mark.range, this.win);
+    this.scrollIntoView(mark);
   }
 
   blurMarks(): void {
@@ -290,8 +290,15 @@ export class PageController implements UiActions {
     if (mark) this.open(mark, 'keyboard');
   }
 
+  /** A live range for geometry (placement, badges); the marks themselves are static. */
   rangeOf(key: number): Range | null {
-    return this.marks.byKey(key)?.range ?? null;
+    const mark = this.marks.byKey(key);
+    return mark ? this.marks.liveRange(mark) : null;
+  }
+
+  private scrollIntoView(mark: Mark): void {
+    const range = this.marks.liveRange(mark);
+    if (range) scrollRangeIntoView(range, this.win);
   }
 
   cardPointer(inside: boolean): void {
@@ -410,7 +417,7 @@ function isNode(target: EventTarget | null): target is Node {
 }
 
 /** False for text the page hides (collapsed sections, off-screen templates). */
-function isShown(range: Range): boolean {
+function isShown(range: AbstractRange): boolean {
   const el = range.startContainer.parentElement;
   if (!el) return false;
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;

@@ -3,10 +3,17 @@
  * Work is sliced (no slice longer than ~12 ms) so a long page never blocks input; an unchanged
  * block is not matched again; a block whose text nodes were replaced (a framework re-render)
  * is marked again.
+ *
+ * Rescans give the marks a fresh scan of the same DOM would: a surname alone marks someone only
+ * if the page named them in full earlier in document order. The scanner remembers who each
+ * block names in full; a changed block is read with the people named before it
+ * (`resumePage`), and when a rescan changes who is named in full, the blocks after it
+ * are matched again.
  */
-import type { Matcher, PageContext } from '@/lib/matcher-types';
+import { resumePage } from '@/lib/matcher';
+import type { Matcher, Mention, PageContext } from '@/lib/matcher-types';
 import type { MarkStore } from '@/utils/highlights';
-import { composedContains, FlowWalker, findScanRoots, flowRange, hashText, isInsideSkipped, type TextFlow } from '@/utils/page-text';
+import { composedContains, composedOrder, FlowWalker, findScanRoots, hashText, isInsideSkipped, type TextFlow } from '@/utils/page-text';
 import { sliceTimer, whenVisible, yieldToPage, type ScanRequest, type SliceTimer } from '@/utils/scan-scheduler';
 
 /** Work counters since the content script started (tests read them from our host element). */
@@ -20,6 +27,10 @@ export interface ScanCounters {
 export class Scanner {
   private page: PageContext;
   private hashes = new WeakMap<Element, number>();
+  /** Per block that holds a flow: the ids it names in full (whatever the confidence). */
+  private namedIn = new Map<Element, Set<string>>();
+  /** Set by a rescan that changed who is named in full: the blocks after it need matching again. */
+  private replayAfter: Element | null = null;
   private roots: Element[] = [];
   /** Longest uninterrupted stretch of the last run, in ms (tests and benchmarks read it). */
   longestSliceMs = 0;
@@ -43,6 +54,8 @@ export class Scanner {
   reset(): void {
     this.marks.clear();
     this.hashes = new WeakMap();
+    this.namedIn = new Map();
+    this.replayAfter = null;
     this.roots = [];
   }
 
@@ -51,7 +64,10 @@ export class Scanner {
     try {
       this.marks.pruneDetached();
       if (request.full) await this.scanAll(timer, signal);
-      else await this.scanChanged(request.blocks, timer, signal);
+      else {
+        await this.scanChanged(request.blocks, timer, signal);
+        if (this.replayAfter && !signal.aborted) await this.replay(timer, signal);
+      }
     } finally {
       this.longestSliceMs = timer.longest;
       this.lastRunMs = timer.total;
@@ -68,7 +84,8 @@ export class Scanner {
   private async scanChanged(blocks: Element[], timer: SliceTimer, signal: AbortSignal): Promise<void> {
     this.roots = this.roots.filter((r) => r.isConnected);
     if (this.roots.length === 0) this.roots = findScanRoots(this.doc);
-    for (const block of blocks) {
+    // In document order, so each block is read with the names of the blocks before it.
+    for (const block of [...blocks].sort(composedOrder)) {
       if (signal.aborted) return;
       for (const target of this.targetsFor(block)) {
         await this.scanBlock(target, timer, signal);
@@ -94,6 +111,8 @@ export class Scanner {
   private async scanAll(timer: SliceTimer, signal: AbortSignal): Promise<void> {
     this.marks.clear();
     this.hashes = new WeakMap();
+    this.namedIn = new Map();
+    this.replayAfter = null;
     this.roots = findScanRoots(this.doc);
     // The whole article's text lets the matcher judge common names against the entire page.
     this.page = this.matcher.newPage(this.roots.map((r) => r.textContent ?? '').join('\n'));
@@ -112,7 +131,7 @@ export class Scanner {
       const texts: string[] = [];
       for (let flow = walker.next(); flow; flow = walker.next()) {
         texts.push(flow.text);
-        this.markFlow(flow);
+        this.markFlow(flow, this.page);
         if (timer.spent()) {
           await this.pause(timer, signal);
           if (signal.aborted) return;
@@ -144,23 +163,98 @@ export class Scanner {
     const hash = hashText(flows.map((f) => f.text).join('\u0000'));
     if (this.hashes.get(block) === hash && this.marks.blockIntact(block)) return;
     this.marks.removeWithin(block);
+    const before = this.forgetNamesWithin(block);
+    const namedBefore = this.namedBefore(block);
+    const page = resumePage(this.page, namedBefore);
     for (const flow of flows) {
       // The page may have replaced nodes while we yielded; their block is rescanned anyway.
-      if (flow.pieces[0]?.node.isConnected) this.markFlow(flow);
+      if (flow.pieces[0]?.node.isConnected) this.markFlow(flow, page);
       if (timer.spent()) {
         await this.pause(timer, signal);
         if (signal.aborted) return;
       }
     }
     this.hashes.set(block, hash);
+    // Someone newly named in full here (or no longer) changes what a later surname alone means.
+    const after = this.namesWithin(block);
+    const changed = [...symmetricDifference(before, after)].some((id) => !namedBefore.has(id));
+    if (changed && (!this.replayAfter || composedOrder(block, this.replayAfter) < 0)) this.replayAfter = block;
   }
 
-  private markFlow(flow: TextFlow): void {
-    this.counters.flowsMatched++;
-    for (const mention of this.matcher.find(flow.text, this.page)) {
-      if (mention.confidence === 'low' && !this.showLowConfidence) continue;
-      const range = flowRange(flow, mention.start, mention.end, this.doc);
-      if (range) this.marks.add(mention, range, flow.block);
+  /**
+   * Matches every flow after `replayAfter` again, in document order, as a full scan would;
+   * each block's marks are replaced in the same slice, so nothing blinks.
+   */
+  private async replay(timer: SliceTimer, signal: AbortSignal): Promise<void> {
+    const from = this.replayAfter!;
+    this.replayAfter = null;
+    if (!from.isConnected) return;
+    let page: PageContext | null = null;
+    const reset = new Set<Element>();
+    for (const root of this.roots) {
+      const walker = new FlowWalker(root, this.onShadowRoot);
+      for (let flow = walker.next(); flow; flow = walker.next()) {
+        if (composedContains(from, flow.block) || composedOrder(flow.block, from) < 0) continue;
+        page ??= resumePage(this.page, this.namedBefore(flow.block));
+        if (!reset.has(flow.block)) {
+          reset.add(flow.block);
+          this.marks.removeOwn(flow.block);
+          this.namedIn.delete(flow.block);
+        }
+        this.markFlow(flow, page);
+        if (timer.spent()) {
+          await this.pause(timer, signal);
+          if (signal.aborted) return;
+        }
+      }
     }
   }
+
+  /** Who the flows inside `block` named in full; their record is dropped (they are read again). */
+  private forgetNamesWithin(block: Element): Set<string> {
+    const ids = this.namesWithin(block);
+    for (const b of [...this.namedIn.keys()]) if (composedContains(block, b)) this.namedIn.delete(b);
+    return ids;
+  }
+
+  private namesWithin(block: Element): Set<string> {
+    const ids = new Set<string>();
+    for (const [b, named] of this.namedIn) if (composedContains(block, b)) for (const id of named) ids.add(id);
+    return ids;
+  }
+
+  /** The people named in full by blocks before `block` in document order (still in the page). */
+  private namedBefore(block: Element): Set<string> {
+    const ids = new Set<string>();
+    for (const [b, named] of this.namedIn) {
+      if (!b.isConnected) {
+        this.namedIn.delete(b);
+        continue;
+      }
+      if (composedOrder(b, block) < 0 && !composedContains(block, b)) for (const id of named) ids.add(id);
+    }
+    return ids;
+  }
+
+  private markFlow(flow: TextFlow, page: PageContext): void {
+    this.counters.flowsMatched++;
+    const mentions = this.matcher.find(flow.text, page);
+    let shown: Mention[] = mentions;
+    for (const mention of mentions) {
+      if (mention.kind === 'full') {
+        const named = this.namedIn.get(flow.block);
+        if (named) for (const id of mention.ids) named.add(id);
+        else this.namedIn.set(flow.block, new Set(mention.ids));
+      }
+    }
+    if (!this.showLowConfidence) shown = mentions.filter((m) => m.confidence !== 'low');
+    this.marks.addFlow(flow, shown);
+  }
+}
+
+function symmetricDifference<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): Set<T> {
+  const out = new Set<T>();
+  for (const x of a) if (!b.has(x)) out.add(x);
+  for (const x of b) if (!a.has(x)) out.add(x);
+  return out;
 }

@@ -209,6 +209,22 @@ function spansNow(): Span[] {
   return spans;
 }
 
+/**
+ * The text a mark's range covers now. Marks are static ranges (no `toString`): a live copy is
+ * made to read it, and '' when the offsets no longer fit the nodes.
+ */
+function textNow(r: AbstractRange): string {
+  if (r instanceof Range) return r.toString();
+  const live = document.createRange();
+  try {
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+  } catch {
+    return '';
+  }
+  return live.toString();
+}
+
 /** Full GC when Chromium runs with --js-flags=--expose-gc: drops unreachable live ranges. */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -432,10 +448,12 @@ const api = {
   },
 
   /**
-   * What our live ranges cost the page: every DOM change must update every live Range of the
+   * What held ranges cost the page: every DOM change must update every live Range of the
    * document, so the page's own edits (infinite scroll, a framework's updates) get slower while
-   * marks are held. Times `count` page-like edits (a span appended to a paragraph and removed,
-   * a character typed into a text node and deleted) with no ranges and with the Highlight API marks in place.
+   * live marks are held. Times `count` page-like edits (a span appended to a paragraph and
+   * removed, a character typed into a text node and deleted) with no marks, with the shipped
+   * MarkStore's marks (static ranges), and with the same marks as live Ranges registered in a
+   * Highlight (what MarkStore held before). Static first: live ranges linger until a GC.
    * Needs a freshly loaded page (no ranges left from other measurements).
    */
   mutationCost(runs: number, minMs: number, count: number): Record<string, number> {
@@ -458,17 +476,32 @@ const api = {
       }
     };
     const none_ms = samples(runs, () => perCall(edits, minMs, () => {}));
+
+    // The shipped path: MarkStore.addFlow per flow, static ranges, no live Range made.
     const store = new MarkStore(window);
+    const flows = readFlows();
+    const byFlow = new Map<number, Mention[]>();
+    for (const { flow, mention } of mentions) byFlow.set(flow, [...(byFlow.get(flow) ?? []), mention]);
+    let static_ranges = 0;
+    for (const [i, ms] of byFlow) static_ranges += store.addFlow(flows[i]!, ms);
+    const staticBefore = store.all().map((m) => m.text);
+    const with_static_ranges_ms = samples(runs, () => perCall(edits, minMs, () => {}));
+    const staticAfter = store.all().map((m) => m.text);
+    store.dispose();
+    if (staticAfter.join('\u0000') !== staticBefore.join('\u0000')) throw new Error('the edits broke static marks');
+
+    // The same marks as live Ranges in a Highlight of their own.
     const placed = placeMentions();
-    highlightAll(store, placed);
+    const registry = (CSS as unknown as { highlights: HighlightRegistry }).highlights;
+    registry.set('bench-live', new Highlight(...placed.map((p) => p.range)));
     // Compared with the range text before, not the mention's (a <br> is "\n" only in the flow).
     const before = placed.map((p) => p.range.toString());
-    const with_marks_ms = samples(runs, () => perCall(edits, minMs, () => {}));
-    const ranges = placed.length;
+    const with_live_ranges_ms = samples(runs, () => perCall(edits, minMs, () => {}));
+    const live_ranges = placed.length;
     const intact = placed.filter((p, i) => p.range.toString() === before[i]).length;
-    store.dispose();
-    if (intact !== ranges) throw new Error(`the edits broke ${ranges - intact} marks`);
-    return { edits: count, none_ms, with_marks_ms, live_ranges: ranges };
+    registry.delete('bench-live');
+    if (intact !== live_ranges) throw new Error(`the edits broke ${live_ranges - intact} marks`);
+    return { edits: count, none_ms, with_static_ranges_ms, with_live_ranges_ms, static_ranges, live_ranges };
   },
 
   /**
@@ -573,18 +606,18 @@ const api = {
     const surnameBefore = surnameOnly();
     /** Highlight marks in the edited blocks whose range no longer covers the name it was made for. */
     const staleMarks = () =>
-      strategy === 'highlight' ? store!.all().filter((m: Mark) => inTargets(m) && m.range.toString() !== m.text).length : null;
+      strategy === 'highlight' ? store!.all().filter((m: Mark) => inTargets(m) && textNow(m.range) !== m.text).length : null;
     // The marks as they were, with their text, to see what the update does to their ranges.
-    const oldMarks = strategy === 'highlight' ? store!.all().filter(inTargets).map((m) => ({ m, text: m.range.toString() })) : [];
+    const oldMarks = strategy === 'highlight' ? store!.all().filter(inTargets).map((m) => ({ m, text: textNow(m.range) })) : [];
     const registry = (CSS as unknown as { highlights: HighlightRegistry }).highlights;
-    const stillDrawn = (r: Range) => [...registry.values()].some((h) => h.has(r));
+    const stillDrawn = (r: AbstractRange) => [...registry.values()].some((h) => h.has(r));
 
     const t0 = performance.now();
     for (const t of targets) {
       const h = t.held[t.edited]!;
       h.node.nodeValue = h.value + SUFFIX;
     }
-    const staleRightAfter = strategy === 'highlight' ? oldMarks.filter(({ m, text }) => m.range.collapsed || m.range.toString() !== text).length : null;
+    const staleRightAfter = strategy === 'highlight' ? oldMarks.filter(({ m, text }) => m.range.collapsed || textNow(m.range) !== text).length : null;
     let remarkMs: number | null = null;
     if (scheduler) {
       // Let the observer's batch run (it waits for an idle callback), then for the rescan.

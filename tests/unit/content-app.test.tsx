@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { App, type UiActions } from '@/entrypoints/content/App';
-import { UiStore, type UiState } from '@/entrypoints/content/ui-store';
+import { App, FOCUS_WAIT_MS, type UiActions } from '@/entrypoints/content/App';
+import { UiStore, type OpenCard, type UiState } from '@/entrypoints/content/ui-store';
+import type { PrisonerRecord } from '@/lib/index-schema';
 
 afterEach(cleanup);
 
@@ -37,7 +38,14 @@ describe('keyboard entry to the marks', () => {
     expect(nav.getAttribute('aria-label')).toBe('Not Alone: 2 political prisoners named on this page, 3 mentions');
     expect(screen.getAllByRole('button')).toHaveLength(1);
     const first = screen.getByRole('button');
-    expect(first.getAttribute('aria-label')).toBe('Dmitry Pchelintsev, 1 of 3. Press Enter for details');
+    expect(first.getAttribute('aria-label')).toBe('Dmitry Pchelintsev, 1 of 3');
+    // Inside a toolbar (screen readers switch to focus mode there), with its keys in words.
+    const toolbar = first.closest('[role="toolbar"]');
+    expect(toolbar?.getAttribute('aria-label')).toBe('Marked names');
+    expect(nav.contains(toolbar)).toBe(true);
+    const keys = document.getElementById(first.getAttribute('aria-describedby')!);
+    expect(keys?.textContent).toBe('Enter: details. Down arrow: next name, Up arrow: previous.');
+    expect(first.getAttribute('tabindex')).toBeNull();
     first.focus();
     fireEvent.keyDown(first, { key: 'ArrowDown' });
     const second = screen.getByRole('button');
@@ -50,6 +58,17 @@ describe('keyboard entry to the marks', () => {
     fireEvent.click(screen.getByRole('button'));
     expect(actions.openFromKeyboard).toHaveBeenCalledWith(1);
     expect(actions.focusMark).toHaveBeenCalledWith(2);
+    // Every button it becomes keeps the description.
+    expect(screen.getByRole('button').getAttribute('aria-describedby')).toBe(first.getAttribute('aria-describedby'));
+  });
+
+  it('describes its keys in Russian for a Russian reader', () => {
+    setup({ locale: 'ru' });
+    const button = screen.getByRole('button');
+    expect(button.getAttribute('aria-label')).toBe('Dmitry Pchelintsev, 1 из 3');
+    expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Enter — подробности. Стрелка вниз — следующее имя, стрелка вверх — предыдущее.',
+    );
   });
 
   it('moves to and focuses the mark "Show on the page" asks for, again on a repeat', async () => {
@@ -69,17 +88,86 @@ describe('keyboard entry to the marks', () => {
   });
 });
 
+/** A released man with no address: enough for a card with a name. */
+const shakursky: PrisonerRecord = {
+  id: 'shakursky-ilya',
+  name: { en: 'Ilya Shakursky', ru: 'Шакурский Илья Александрович' },
+  aliases: [],
+  gender: 'm',
+  birthYear: null,
+  birthDate: null,
+  region: null,
+  status: 'released',
+  statusAsOf: '2024-08-01',
+  charges: [],
+  chargeSummary: null,
+  sentence: null,
+  sentenceDate: null,
+  facility: null,
+  address: { ru: null, en: null },
+  case: null,
+  category: null,
+  notes: null,
+  sources: [{ url: 'https://memopzk.org/figurant/shakurskij', kind: 'memopzk', asOf: '2024-08-01' }],
+  letters: [],
+  forms: { last: ['шакурский'], first: ['илья'], middle: [] },
+};
+
 describe('card layer', () => {
-  it('is a dialog named by the card heading, and Escape asks to close with focus returning', () => {
-    const { actions } = setup({
-      card: { token: 7, markKey: 2, ids: ['shakursky-ilya'], lowConfidence: false, openedBy: 'keyboard', content: { state: 'loading' } },
-    });
+  it('from the keyboard, takes focus once the details are there, named after the person; Escape asks to close', () => {
+    const { store, actions } = setup();
+    const proxy = screen.getByRole('button');
+    proxy.focus();
+    const card: OpenCard = { token: 7, markKey: 2, ids: ['shakursky-ilya'], lowConfidence: false, openedBy: 'keyboard', content: { state: 'loading' } };
+    act(() => store.update({ card }));
     const dialog = screen.getByRole('dialog');
+    // While loading: named by the words on the page, and focus waits on the entry.
+    expect(dialog.getAttribute('aria-label')).toBe('Ilya Shakursky');
+    expect(dialog.getAttribute('aria-labelledby')).toBeNull();
+    expect(document.activeElement).toBe(proxy);
+    act(() => store.update({ card: { ...card, content: { state: 'ready', records: [shakursky] } } }));
     const heading = document.getElementById(dialog.getAttribute('aria-labelledby')!);
     expect(heading?.tagName).toBe('H2');
+    expect(heading?.textContent).toBe('Ilya Shakursky');
+    expect(dialog.getAttribute('aria-label')).toBeNull();
     expect(document.activeElement).toBe(dialog);
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(actions.closeCard).toHaveBeenCalledWith(true);
+  });
+
+  it('takes focus at once when the details are already there', () => {
+    setup({ card: { token: 9, markKey: 2, ids: ['shakursky-ilya'], lowConfidence: false, openedBy: 'keyboard', content: { state: 'ready', records: [shakursky] } } });
+    expect(document.activeElement).toBe(screen.getByRole('dialog'));
+  });
+
+  it('takes focus anyway when the details are slow, named by the mark and not "Loading…"', () => {
+    vi.useFakeTimers();
+    try {
+      const { store } = setup();
+      screen.getByRole('button').focus();
+      act(() => store.update({ card: { token: 10, markKey: 3, ids: ['pchelintsev-dmitry'], lowConfidence: false, openedBy: 'keyboard', content: { state: 'loading' } } }));
+      const dialog = screen.getByRole('dialog');
+      act(() => void vi.advanceTimersByTime(FOCUS_WAIT_MS - 1));
+      expect(document.activeElement).not.toBe(dialog);
+      act(() => void vi.advanceTimersByTime(1));
+      expect(document.activeElement).toBe(dialog);
+      expect(dialog.getAttribute('aria-label')).toBe('Pchelintsev');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not pull focus back if the reader moved on while the details loaded', () => {
+    const { store } = setup();
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    screen.getAllByRole('button')[0]!.focus();
+    const card: OpenCard = { token: 11, markKey: 2, ids: ['shakursky-ilya'], lowConfidence: false, openedBy: 'keyboard', content: { state: 'loading' } };
+    act(() => store.update({ card }));
+    outside.focus();
+    act(() => store.update({ card: { ...card, content: { state: 'ready', records: [shakursky] } } }));
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
   });
 
   it('does not take focus when opened by hover', () => {

@@ -140,6 +140,31 @@ describe('PageController', () => {
     expect(range.startContainer.isConnected).toBe(true);
   });
 
+  it('keeps a surname alone unmarked after a re-render when the full name comes only later', async () => {
+    const { controller, store } = setup('<p id="early">Горинов не признал вину.</p><p>Депутат Алексей Горинов осуждён по статье 207.3.</p>');
+    await controller.settled();
+    expect(texts(store)).toEqual(['Алексей Горинов']);
+    const before = store.state.marks[0]!.key;
+    // A framework re-renders the early paragraph with a small change: it is read again.
+    document.getElementById('early')!.innerHTML = 'Горинов <i>не</i> признал вину полностью.';
+    await new Promise((r) => setTimeout(r, 100));
+    await controller.settled();
+    expect(texts(store)).toEqual(['Алексей Горинов']);
+    expect(store.state.marks[0]!.key).toBe(before);
+  });
+
+  it('after a rescan, marks a later surname alone only while an earlier block names the person in full', async () => {
+    const { controller, store } = setup('<p id="first">Депутат Алексей Горинов осуждён по статье 207.3.</p><p>Горинов не признал вину.</p>');
+    await controller.settled();
+    expect(texts(store)).toEqual(['Алексей Горинов', 'Горинов']);
+    // The full name leaves the first paragraph: the later surname alone no longer resolves.
+    document.getElementById('first')!.textContent = 'Депутат осуждён по статье 207.3.';
+    await vi.waitFor(() => expect(texts(store)).toEqual([]));
+    // And it comes back: so does the later mark.
+    document.getElementById('first')!.textContent = 'Депутат Алексей Горинов осуждён по статье 207.3.';
+    await vi.waitFor(() => expect(texts(store)).toEqual(['Алексей Горинов', 'Горинов']));
+  });
+
   it('opens a card from the keyboard and drops a stale reply for a card already replaced', async () => {
     let releaseFirst: (r: PrisonerRecord[]) => void = () => {};
     const fetchRecords = vi

@@ -29,6 +29,14 @@ function mention(text: string, flowText: string, confidence: Mention['confidence
   return { start, end: start + text.length, text, ids: ['x'], kind: 'full', confidence };
 }
 
+/** The text under a registered (static) range, read through a live copy. */
+function textOf(r: AbstractRange): string {
+  const live = document.createRange();
+  live.setStart(r.startContainer, r.startOffset);
+  live.setEnd(r.endContainer, r.endOffset);
+  return live.toString();
+}
+
 function markAll(store: MarkStore, names: string[], confidence: Mention['confidence'] = 'high') {
   for (const flow of collectFlows(document.body)) {
     for (const name of names) {
@@ -49,7 +57,9 @@ describe('MarkStore', () => {
     markAll(store, ['Ivan Petrov'], 'low');
     expect(registry.get(HIGHLIGHT_NAMES.high)!.size).toBe(1);
     expect(registry.get(HIGHLIGHT_NAMES.low)!.size).toBe(1);
-    expect([...registry.get(HIGHLIGHT_NAMES.high)!].map((r) => (r as Range).toString())).toEqual(['Алексей Горинов']);
+    expect([...registry.get(HIGHLIGHT_NAMES.high)!].map(textOf)).toEqual(['Алексей Горинов']);
+    // Nothing registered is a live Range: the page's DOM edits must not have to update them.
+    expect([...registry.get(HIGHLIGHT_NAMES.high)!].some((r) => r instanceof Range)).toBe(false);
   });
 
   it('lists marks in document order whatever order they were added in', () => {
@@ -120,6 +130,55 @@ describe('MarkStore', () => {
   });
 });
 
+describe('MarkStore with static ranges', () => {
+  it('marks a flow in one pass with the same boundaries flowRange gives', () => {
+    document.body.innerHTML = '<p>Алексей <b>Гори</b>нов и Ivan <i>Petrov</i>, also Some Name.</p>';
+    const [flow] = collectFlows(document.body);
+    const names = ['Алексей Горинов', 'Ivan Petrov', 'Some Name'];
+    const mentions = names.map((n) => mention(n, flow!.text));
+    const store = new MarkStore(window);
+    expect(store.addFlow(flow!, mentions)).toBe(3);
+    const got = store.all().map((m) => [m.range.startContainer, m.range.startOffset, m.range.endContainer, m.range.endOffset]);
+    const want = mentions.map((m) => {
+      const r = flowRange(flow!, m.start, m.end)!;
+      return [r.startContainer, r.startOffset, r.endContainer, r.endOffset];
+    });
+    expect(got).toEqual(want);
+    expect(store.all().map((m) => textOf(m.range))).toEqual(names);
+  });
+
+  it('treats a mark whose text node was rewritten as gone, though its node stays', () => {
+    document.body.innerHTML = '<p id="p">Some Name here</p>';
+    const store = new MarkStore(window);
+    markAll(store, ['Some Name']);
+    const text = document.getElementById('p')!.firstChild as Text;
+    text.data = 'Other words here';
+    expect(store.all()).toEqual([]);
+    expect(store.blockIntact(document.getElementById('p')!)).toBe(false);
+    expect(store.pruneDetached()).toBe(1);
+  });
+
+  it('keeps a mark when the page edits text elsewhere in its node', () => {
+    document.body.innerHTML = '<p id="p">Some Name here</p>';
+    const store = new MarkStore(window);
+    markAll(store, ['Some Name']);
+    (document.getElementById('p')!.firstChild as Text).appendData(' (updated)');
+    expect(store.all().map((m) => m.text)).toEqual(['Some Name']);
+  });
+
+  it('gives a live range over a mark on demand, and none for a gone mark', () => {
+    document.body.innerHTML = '<p id="p">Some Name here</p>';
+    const store = new MarkStore(window);
+    markAll(store, ['Some Name']);
+    const [mark] = store.all();
+    const live = store.liveRange(mark!);
+    expect(live).toBeInstanceOf(Range);
+    expect(live!.toString()).toBe('Some Name');
+    document.getElementById('p')!.textContent = 'gone';
+    expect(store.liveRange(mark!)).toBeNull();
+  });
+});
+
 describe('MarkStore order with removed text', () => {
   it('leaves out marks whose text the page removed, instead of failing to sort', () => {
     document.body.innerHTML = '<p id="a">First Name</p><p id="b">Second Name</p>';
@@ -160,7 +219,7 @@ describe('marks in shadow trees and removed blocks', () => {
     expect(compareRanges(b, a)).toBeGreaterThan(0);
   });
 
-  it('drops a mark whose block the page removed (its live range moved to the parent)', () => {
+  it('drops a mark whose block the page removed', () => {
     document.body.innerHTML = '<article id="a"><p id="p">Some Name here</p></article>';
     const store = new MarkStore(window);
     markAll(store, ['Some Name']);

@@ -5,7 +5,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { OptionsPage } from '@/components/Options';
+import { Markdown, isAllowedHref, parseInline, parseMarkdown } from '@/components/popup/markdown';
 import { startBackground } from '@/entrypoints/background';
 import { REFRESH_ALARM, resetRefreshState } from '@/utils/refresh';
 import { DEFAULT_SETTINGS, getSettings, isMarkingEnabled, updateSettings } from '@/utils/settings';
@@ -103,5 +106,75 @@ describe('options page', () => {
     await screen.findByText('Mark names on');
     await updateSettings({ markStyle: 'icon' });
     await waitFor(() => expect((screen.getByRole('radio', { name: 'Small icon after the name' }) as HTMLInputElement).checked).toBe(true));
+  });
+});
+
+describe('the privacy text', () => {
+  const privacyMd = readFileSync(path.join(process.cwd(), 'PRIVACY.md'), 'utf8');
+
+  it('shows PRIVACY.md as headings, paragraphs and bold text, with no Markdown signs left to be read aloud', async () => {
+    render(<OptionsPage privacyText={privacyMd} browserLanguage="en-GB" updatesConfigured />);
+    const section = (await screen.findByRole('region', { name: 'Privacy' })) as HTMLElement;
+    // The section's own h2 replaces the document's "# Privacy".
+    expect([...section.querySelectorAll('h1, h2')].map((h) => h.textContent)).toEqual(['Privacy']);
+    const paragraphs = section.querySelectorAll('.privacy-text p');
+    expect(paragraphs.length).toBeGreaterThanOrEqual(5);
+    expect(section.querySelector('strong')?.textContent).toBe('The one request it makes.');
+    expect([...section.querySelectorAll('code')].map((c) => c.textContent)).toContain('index.json.sig');
+    const text = section.querySelector('.privacy-text')!.textContent!;
+    expect(text).toMatch(/^Not Alone sends nothing about you/);
+    expect(text).not.toMatch(/[#*`]/);
+    // Lines of one paragraph are joined with a space.
+    expect(text).toContain('downloads the published list of political prisoners, index.json and its signature');
+  });
+
+  it('parses the subset: headings, paragraphs, both kinds of list, bold, code and links', () => {
+    const blocks = parseMarkdown(
+      ['# Title', '', 'One line', 'and the next, **bold `code` inside**.', '', '- first', '  carried on', '- [second](https://example.org/a)', '', '1. one', '2. two', '', '## Sub #'].join('\n'),
+    );
+    expect(blocks).toEqual([
+      { kind: 'heading', level: 1, children: [{ kind: 'text', text: 'Title' }] },
+      {
+        kind: 'paragraph',
+        children: [
+          { kind: 'text', text: 'One line and the next, ' },
+          { kind: 'strong', children: [{ kind: 'text', text: 'bold ' }, { kind: 'code', text: 'code' }, { kind: 'text', text: ' inside' }] },
+          { kind: 'text', text: '.' },
+        ],
+      },
+      {
+        kind: 'list',
+        ordered: false,
+        items: [[{ kind: 'text', text: 'first carried on' }], [{ kind: 'link', href: 'https://example.org/a', children: [{ kind: 'text', text: 'second' }] }]],
+      },
+      { kind: 'list', ordered: true, items: [[{ kind: 'text', text: 'one' }], [{ kind: 'text', text: 'two' }]] },
+      { kind: 'heading', level: 2, children: [{ kind: 'text', text: 'Sub' }] },
+    ]);
+    // Unclosed markers and escapes stay as the characters they are.
+    expect(parseInline('a ** b, `c, \\*d\\*')).toEqual([{ kind: 'text', text: 'a ** b, `c, *d*' }]);
+  });
+
+  it('keeps links only to https and relative addresses', () => {
+    for (const href of ['https://ovd.info/', 'docs/privacy.md', '#privacy', '../PRIVACY.md']) expect(isAllowedHref(href), href).toBe(true);
+    for (const href of ['http://example.org/', 'javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,x', '//evil.example/', '/\\evil.example/', '\u0001javascript:alert(1)', 'mailto:a@b.c', 'https:///x', ''])
+      expect(isAllowedHref(href), href).toBe(false);
+    // A refused link keeps its words, without the link.
+    expect(parseInline('see [this](javascript:void%200) or [**that**](http://example.org/) now')).toEqual([
+      { kind: 'text', text: 'see this or ' },
+      { kind: 'strong', children: [{ kind: 'text', text: 'that' }] },
+      { kind: 'text', text: ' now' },
+    ]);
+  });
+
+  it('renders everything as text: markup in the source never becomes an element', () => {
+    const { container } = render(
+      <Markdown blocks={parseMarkdown('# <img src=x onerror="alert(1)">\n\n<script>alert(2)</script> **<b>bold</b>**\n\n- [<i>x</i>](https://example.org/)')} headingOffset={1} />,
+    );
+    expect(container.querySelector('img, script, b, i')).toBeNull();
+    expect(container.querySelector('h2')?.textContent).toBe('<img src=x onerror="alert(1)">');
+    expect(container.querySelector('strong')?.textContent).toBe('<b>bold</b>');
+    const link = container.querySelector('a')!;
+    expect(link.getAttribute('href')).toBe('https://example.org/');
+    expect(link.textContent).toBe('<i>x</i>');
   });
 });

@@ -146,11 +146,38 @@ describe('keyboard', () => {
     fireEvent.keyDown(input(), { key: 'Enter' });
     const dialog = await screen.findByRole('dialog');
     expect(dialog.querySelector('#popup-card-title')!.textContent).toBe('Aleksandr Bakhtin');
-    expect(document.activeElement?.textContent).toContain('Back to the list');
+    // Focus is on the dialog itself, so its name (the person's) is what is announced; Back is inside it.
+    expect(document.activeElement).toBe(dialog);
+    expect(dialog.getAttribute('aria-labelledby')).toBe('popup-card-title');
+    expect(dialog.contains(screen.getByRole('button', { name: /Back to the list/ }))).toBe(true);
     fireEvent.keyDown(document.body, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(focusedId()).toBe('bakhtin-aleksandr');
     expect(input().value).toBe('Бахтину');
+  });
+
+  it('Back, inside the card, returns to the list with the focus on the result', async () => {
+    renderPopup();
+    type('bakhtin');
+    fireEvent.click(document.querySelector('[data-testid="search-results"] [data-person-id="bakhtin-aleksandr"]')!);
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(screen.getByRole('button', { name: /Back to the list/ }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(focusedId()).toBe('bakhtin-aleksandr');
+    expect(dialog.isConnected).toBe(false);
+  });
+
+  it('says "Search political prisoners" once: a search landmark with no name of its own, and the field', () => {
+    renderPopup();
+    const landmark = screen.getByRole('search');
+    expect(landmark.hasAttribute('aria-label') || landmark.hasAttribute('aria-labelledby')).toBe(false);
+    expect(landmark.contains(input())).toBe(true);
+    expect(input().getAttribute('aria-label')).toBe('Search political prisoners');
+    // No second copy: neither a label element nor any other text says it again.
+    expect(input().labels?.length ?? 0).toBe(0);
+    const said = [...document.querySelectorAll('[aria-label]')].filter((el) => el.getAttribute('aria-label') === 'Search political prisoners');
+    expect(said).toEqual([input()]);
+    expect(document.body.textContent).not.toContain('Search political prisoners');
   });
 
   it('Esc in the field clears it', () => {
