@@ -54,7 +54,7 @@ export async function scanState(page: Page): Promise<ScanState> {
 export async function markTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    const ranges = [...(registry.get('not-alone') ?? []), ...(registry.get('not-alone-low') ?? [])];
+    const ranges = [...([...(registry.get('not-alone') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; })), ...([...(registry.get('not-alone-low') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))];
     ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
     return ranges.map((r) => {
       const copy = r.cloneContents();
@@ -87,7 +87,7 @@ export async function focusedProxy(page: Page) {
 export async function highlightedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    const ranges = [...(registry.get('not-alone') ?? []), ...(registry.get('not-alone-low') ?? [])];
+    const ranges = [...([...(registry.get('not-alone') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; })), ...([...(registry.get('not-alone-low') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))];
     return ranges.map((r) => {
       const copy = r.cloneContents();
       copy.querySelectorAll('br').forEach((br) => br.replaceWith(' '));
@@ -101,7 +101,7 @@ export async function markPoint(page: Page, text: string, nth = 0, lastRect = fa
   const found = await page.evaluate(
     ({ text, nth, lastRect }) => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-      const ranges = [...(registry.get('not-alone') ?? []), ...(registry.get('not-alone-low') ?? [])]
+      const ranges = [...([...(registry.get('not-alone') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; })), ...([...(registry.get('not-alone-low') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))]
         .filter((r) => r.toString().replace(/\s+/g, ' ').trim() === text)
         .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
       const range = ranges[nth];

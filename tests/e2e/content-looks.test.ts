@@ -92,7 +92,7 @@ describe('card appearance', () => {
     // The tapped name is still visible above the sheet.
     const name = await page.evaluate(() => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-      const r = [...(registry.get('not-alone-focus') ?? [])][0]!;
+      const r = [...([...(registry.get('not-alone-focus') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))][0]!;
       return r.getBoundingClientRect().toJSON() as DOMRect;
     });
     const sheet = (await card.boundingBox())!;

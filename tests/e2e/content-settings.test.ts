@@ -36,7 +36,7 @@ async function setSettings(change: Record<string, unknown>): Promise<void> {
 async function drawn(page: Page): Promise<{ high: string[]; low: string[] }> {
   return page.evaluate(() => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    const texts = (name: string) => [...(registry.get(name) ?? [])].map((r) => r.toString().replace(/\s+/g, ' ').trim());
+    const texts = (name: string) => [...(registry.get(name) ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x.toString().replace(/\s+/g, ' ').trim(); });
     return { high: texts('not-alone'), low: texts('not-alone-low') };
   });
 }
@@ -134,10 +134,10 @@ describe('"Show on the page" from the popup', () => {
     await show.click();
 
     await expect
-      .poll(() => page.evaluate(() => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('not-alone-focus') ?? [])].map((r) => r.toString())))
+      .poll(() => page.evaluate(() => [...([...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('not-alone-focus') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))].map((r) => r.toString())))
       .toEqual(['Alexander Bakhtin']);
     const seen = await page.evaluate(() => {
-      const r = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('not-alone-focus') ?? [])][0]!.getBoundingClientRect();
+      const r = [...([...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('not-alone-focus') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))][0]!.getBoundingClientRect();
       const proxy = document.querySelector('not-alone-ui')!.shadowRoot!.activeElement as HTMLElement | null;
       return { top: r.top, bottom: r.bottom, height: innerHeight, scrollY, proxy: proxy?.className, name: proxy?.querySelector('.na-proxy-name')?.textContent, ids: proxy?.dataset.ids };
     });

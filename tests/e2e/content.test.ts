@@ -190,7 +190,7 @@ describe('the card', () => {
       const point = await page.evaluate(
         ({ text, y }) => {
           const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-          const r = [...(registry.get('not-alone') ?? []), ...(registry.get('not-alone-low') ?? [])].find((x) => x.toString().replace(/\s+/g, ' ').trim() === text)!;
+          const r = [...([...(registry.get('not-alone') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; })), ...([...(registry.get('not-alone-low') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))].find((x) => x.toString().replace(/\s+/g, ' ').trim() === text)!;
           window.scrollBy(0, r.getClientRects()[0]!.top - y);
           const rect = r.getClientRects()[0]!;
           return { x: rect.left + 5, y: rect.top + rect.height / 2, rect: rect.toJSON() as DOMRect };
@@ -240,7 +240,7 @@ describe('the card', () => {
     expect((await focused())?.name).toBe('Ilya Shakursky');
     expect((await focused())?.label).toMatch(/^Ilya Shakursky, 2 of \d+/);
     // The focused mark is drawn with the focus highlight.
-    expect(await page.evaluate(() => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('not-alone-focus') ?? [])].map((r) => r.toString()))).toEqual(['Ilya Shakursky']);
+    expect(await page.evaluate(() => [...([...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('not-alone-focus') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))].map((r) => r.toString()))).toEqual(['Ilya Shakursky']);
     await page.keyboard.press('Enter');
     const card = dialog(page);
     await card.waitFor();
@@ -263,7 +263,7 @@ describe('uncertain matches', () => {
     const page = await open('https://zona.media/test/low-confidence.html');
     const byName = await page.evaluate(() => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-      const texts = (name: string) => [...(registry.get(name) ?? [])].map((r) => r.toString());
+      const texts = (name: string) => [...(registry.get(name) ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x.toString(); });
       return { high: texts('not-alone'), low: texts('not-alone-low') };
     });
     expect(byName).toEqual({ high: [], low: ['Dmitry Ivanov', 'Ivanov'] });
@@ -291,7 +291,7 @@ describe('page integration', () => {
     expect(await markTexts(page)).toEqual(['Алексей Горинов', 'Бахтину Александру Сергеевичу', 'Igor Baryshnikov']);
     const ranges = await page.evaluate(() => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-      return [...(registry.get('not-alone') ?? []), ...(registry.get('not-alone-low') ?? [])].map((r) => (r.startContainer.parentElement as HTMLElement).closest('[id]')?.id);
+      return [...([...(registry.get('not-alone') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; })), ...([...(registry.get('not-alone-low') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))].map((r) => (r.startContainer.parentElement as HTMLElement).closest('[id]')?.id);
     });
     expect(ranges.sort()).toEqual(['late', 'lines', 'split']);
     expect(
@@ -317,7 +317,7 @@ describe('page integration', () => {
       .poll(() =>
         page.evaluate(() => {
           const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-          const r = [...(registry.get('not-alone') ?? []), ...(registry.get('not-alone-low') ?? [])].find((x) => x.toString() === 'Алексей Горинов');
+          const r = [...([...(registry.get('not-alone') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; })), ...([...(registry.get('not-alone-low') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))].find((x) => x.toString() === 'Алексей Горинов');
           return r ? r.startContainer.isConnected && r.endContainer.isConnected : false;
         }),
       )

@@ -56,7 +56,7 @@ async function counters(page: Page) {
 async function markPlaces(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    const ranges = [...(registry.get('not-alone') ?? []), ...(registry.get('not-alone-low') ?? [])];
+    const ranges = [...([...(registry.get('not-alone') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; })), ...([...(registry.get('not-alone-low') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))];
     return ranges.map((r) => (r.startContainer.parentElement as Element | null)?.closest('[id]')?.id ?? '?').sort();
   });
 }
@@ -68,7 +68,7 @@ async function markPlaces(page: Page): Promise<string[]> {
 async function drawnTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    return [...(registry.get('not-alone') ?? []), ...(registry.get('not-alone-low') ?? [])].map((r) => r.toString()).sort();
+    return [...([...(registry.get('not-alone') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; })), ...([...(registry.get('not-alone-low') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))].map((r) => r.toString()).sort();
   });
 }
 
@@ -76,7 +76,7 @@ async function drawnTexts(page: Page): Promise<string[]> {
 async function firstRect(page: Page, text: string) {
   const rect = await page.evaluate((t) => {
     const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-    const r = [...(registry.get('not-alone') ?? [])].find((x) => x.toString() === t);
+    const r = [...([...(registry.get('not-alone') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))].find((x) => x.toString() === t);
     if (!r) return null;
     r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     return r.getClientRects()[0]!.toJSON() as DOMRect;
@@ -113,7 +113,7 @@ describe('a React-like page that re-renders marked paragraphs', () => {
     await expect.poll(() => markTexts(page), { timeout: 5_000 }).toEqual(['Aleksandr Bakhtin', 'Igor Baryshnikov']);
     const attached = await page.evaluate(() => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-      return [...(registry.get('not-alone') ?? [])].every((r) => r.startContainer.isConnected && r.endContainer.isConnected);
+      return [...([...(registry.get('not-alone') ?? [])].map((s) => { const x = document.createRange(); x.setStart(s.startContainer, s.startOffset); x.setEnd(s.endContainer, s.endOffset); return x; }))].every((r) => r.startContainer.isConnected && r.endContainer.isConnected);
     });
     expect(attached).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { renders: number }).renders)).toBe(13);
