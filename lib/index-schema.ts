@@ -31,7 +31,18 @@ const IsoDate = v.pipe(
   v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD'),
 );
 const HttpsUrl = v.pipe(v.string(), v.url(), v.startsWith('https://', 'URLs must be https'));
-const ShortText = (max: number) => v.pipe(v.string(), v.maxLength(max, `longer than ${max} characters`));
+/**
+ * Bidirectional embedding, override and isolate controls. In a name or an address they can make
+ * the card show text in another order than the one stored (an envelope sent elsewhere), so text
+ * from the index may not carry them; a record that does is rejected with this reason.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+const ShortText = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.maxLength(max, `longer than ${max} characters`),
+    v.check((s) => !BIDI_CONTROLS.test(s), 'bidirectional control characters are not allowed'),
+  );
 
 /** A matchable name token, already normalised by lib/normalize (lower case, ё→е, no apostrophes). */
 const Token = v.pipe(v.string(), v.minLength(1), v.maxLength(60), v.regex(/^[\p{Ll}\p{Lo}\p{M}-]+$/u, 'name tokens must be normalised'));

@@ -89,6 +89,10 @@ function isWordUnit(code: number): boolean {
   return c === 2;
 }
 
+const CYRILLIC = /[\u0400-\u04FF]/;
+/** Telling the main script needs only a sample of the text. */
+const SCRIPT_STRIDE = 4;
+
 /** Bits per filter (2^18 = 32 kB): few false hits even on a 100,000-word page. */
 const FILTER_BITS = 18;
 const FNV_OFFSET = 0x811c9dc5;
@@ -221,12 +225,35 @@ export class PageSupport {
   /** Per word list: true once one of its words was found, else the text length it was asked at. */
   private readonly lists = new Map<readonly string[], true | number>();
 
+  /** Letters counted so far (every SCRIPT_STRIDE-th character), to tell the page's main script. */
+  private latin = 0;
+  private cyrillic = 0;
+  private countedTo = 0;
+
+  /** Whether the page so far has more Latin than Cyrillic letters. */
+  private mostlyLatin(): boolean {
+    const text = this.text;
+    let p = this.countedTo;
+    for (; p < text.length; p += SCRIPT_STRIDE) {
+      const code = text.charCodeAt(p);
+      if (code >= 0x61 && code <= 0x7a) this.latin++;
+      else if (code >= 0x430 && code <= 0x44f) this.cyrillic++;
+    }
+    this.countedTo = p;
+    return this.latin >= this.cyrillic;
+  }
+
   /** Whether any word of the list is on the page; a list is asked again only when text was added. */
   private hasAnyOf(words: readonly string[]): boolean {
     this.catchUp();
     const known = this.lists.get(words);
     if (known === true || known === this.text.length) return known === true;
-    const found = words.some((word) => this.has(word));
+    // Words in the page's own script first: the answer is the same, but on an English page the
+    // first English stem usually settles it, where each Russian stem costs a search in vain.
+    const latinFirst = this.mostlyLatin();
+    const found =
+      words.some((word) => CYRILLIC.test(word) !== latinFirst && this.has(word)) ||
+      words.some((word) => CYRILLIC.test(word) === latinFirst && this.has(word));
     this.lists.set(words, found || this.text.length);
     return found;
   }
