@@ -114,6 +114,11 @@ export class TokenList {
     let i = 0;
     while (i < n) {
       const code = text.charCodeAt(i);
+      // A plain space, the most common separator, changes nothing.
+      if (code === 0x20) {
+        i++;
+        continue;
+      }
       const c = classOf(code);
       if (c & IS_LETTER) {
         const start = i;
@@ -121,7 +126,13 @@ export class TokenList {
         let firstOdd = c & IS_PLAIN ? -1 : i;
         let j = i + 1;
         while (j < n) {
-          const d = classOf(text.charCodeAt(j));
+          const code = text.charCodeAt(j);
+          // Lower-case a-z and а-я, the bulk of every word: plain letters, nothing to note.
+          if ((code >= 0x61 && code <= 0x7a) || (code >= 0x430 && code <= 0x44f)) {
+            j++;
+            continue;
+          }
+          const d = classOf(code);
           if (d & IS_LETTER || (d & (IS_INVISIBLE | IS_JOINER) && this.letterAhead(j + 1))) {
             if (!(d & IS_PLAIN) && firstOdd < 0) firstOdd = j;
             j++;

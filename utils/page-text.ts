@@ -349,6 +349,25 @@ export function findScanRoots(doc: Document = document): Element[] {
   return doc.body ? [doc.body] : [];
 }
 
+/** NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION: the nodes `textContent` is made of. */
+const SHOW_TEXT_DATA = 0x4 | 0x8;
+
+/**
+ * The roots' `textContent`, joined by line breaks: the whole-page text the matcher judges
+ * names against. Built from the text nodes' data: Chromium's `textContent` of a long article
+ * costs several times as much as reading the same nodes in one walk.
+ */
+export function rootsText(roots: readonly Element[]): string {
+  const parts: string[] = [];
+  for (const root of roots) {
+    let text = '';
+    const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT_DATA);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) text += (node as CharacterData).data;
+    parts.push(text);
+  }
+  return parts.join('\n');
+}
+
 /** A cheap string hash (FNV-1a) so an unchanged block is not matched again. */
 export function hashText(text: string): number {
   let h = 0x811c9dc5;

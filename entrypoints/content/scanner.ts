@@ -13,7 +13,7 @@
 import { resumePage } from '@/lib/matcher';
 import type { Matcher, Mention, PageContext } from '@/lib/matcher-types';
 import type { MarkStore } from '@/utils/highlights';
-import { composedContains, composedOrder, FlowWalker, findScanRoots, hashText, isInsideSkipped, type TextFlow } from '@/utils/page-text';
+import { composedContains, composedOrder, FlowWalker, findScanRoots, hashText, isInsideSkipped, rootsText, type TextFlow } from '@/utils/page-text';
 import { sliceTimer, whenVisible, yieldToPage, type ScanRequest, type SliceTimer } from '@/utils/scan-scheduler';
 
 /** Work counters since the content script started (tests read them from our host element). */
@@ -115,7 +115,7 @@ export class Scanner {
     this.replayAfter = null;
     this.roots = findScanRoots(this.doc);
     // The whole article's text lets the matcher judge common names against the entire page.
-    this.page = this.matcher.newPage(this.roots.map((r) => r.textContent ?? '').join('\n'));
+    this.page = this.matcher.newPage(rootsText(this.roots));
     // Reading a long article's whole text is a slice of its own.
     if (timer.spent()) {
       await this.pause(timer, signal);

@@ -6,7 +6,7 @@
 import Mark from 'mark.js';
 import { createMatcher } from '@/lib/matcher';
 import type { Matcher, MatcherData } from '@/lib/matcher-types';
-import { FlowWalker, findScanRoots } from '@/utils/page-text';
+import { FlowWalker, findScanRoots, rootsText } from '@/utils/page-text';
 import { MarkStore } from '@/utils/highlights';
 import { TokenList } from '@/lib/tokenize';
 import type { TextFlow } from '@/utils/page-text';
@@ -45,7 +45,7 @@ let store: MarkStore | null = null;
  */
 function scanDocument(m: Matcher, marks: MarkStore): number {
   const roots = findScanRoots(document);
-  const page = m.newPage(roots.map((r) => r.textContent ?? '').join('\n'));
+  const page = m.newPage(rootsText(roots));
   let count = 0;
   for (const root of roots) {
     const walker = new FlowWalker(root);
@@ -146,7 +146,7 @@ const api = {
       }
     };
     const flows_ms = samples(runs, () => perCall(readFlows, 100));
-    const wholeText = roots.map((r) => r.textContent ?? '').join('\n');
+    const wholeText = rootsText(roots);
     const newpage_ms = samples(runs, () => perCall(() => void m.newPage(wholeText), 100));
     const tokens = new TokenList();
     const tokenize_ms = samples(runs, () => perCall(() => { for (const f of flows) tokens.read(f.text); }, 100));

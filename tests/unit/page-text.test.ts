@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { blockOf, collectFlows, composedContains, findScanRoots, flowRange, FlowWalker, hashText, isInsideSkipped } from '@/utils/page-text';
+import { blockOf, collectFlows, composedContains, findScanRoots, flowRange, FlowWalker, hashText, isInsideSkipped, rootsText } from '@/utils/page-text';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -172,5 +172,15 @@ describe('open shadow roots', () => {
     shadow.innerHTML = '<p id="in">Aleksandr Bakhtin</p>';
     expect(isInsideSkipped(shadow.getElementById('in')!)).toBe(true);
     expect(texts(document.body)).toEqual([]);
+  });
+});
+
+describe('rootsText', () => {
+  it('equals the roots’ textContent joined by line breaks', () => {
+    document.body.innerHTML =
+      '<article><h1>Алексей <b>Горинов</b></h1><p>Aleksandr<br>Bakhtin <i>and</i> others</p><!-- c --><p>x</p></article>' +
+      '<aside>Ilya <span>Shakursky</span></aside>';
+    const roots = [document.querySelector('article')!, document.querySelector('aside')!];
+    expect(rootsText(roots)).toBe(roots.map((r) => r.textContent).join('\n'));
   });
 });
