@@ -10,12 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchExtension, REPO_ROOT, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { launchExtension, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
 import { TEST_RESULTS_DIR } from './harness/paths';
 import { dialog, markPoint, scanState, waitForMarks } from './content-helpers';
 
-/** The e2e copy of the build (scripts/test.mjs); NOT_ALONE_E2E_EXTENSION_DIR names another copy. */
-const E2E_BUILD = process.env.NOT_ALONE_E2E_EXTENSION_DIR || path.join(REPO_ROOT, '.output/e2e/chrome-mv3');
 const RECORDINGS_DIR = path.join(TEST_RESULTS_DIR, 'a11y-tree');
 /** The keyboard entry's description in English. */
 const ARROW_KEYS_EN = 'Enter: details. Down arrow: next name, Up arrow: previous.';
@@ -138,7 +136,7 @@ let ext: ExtensionBrowser;
 
 beforeAll(async () => {
   server = await startServer();
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_BUILD });
+  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
 });
 afterAll(async () => {
   await ext?.close();
@@ -483,7 +481,7 @@ describe('the options page', () => {
 describe('in Russian', () => {
   let ru: ExtensionBrowser;
   beforeAll(async () => {
-    ru = await launchExtension(server, { lang: 'ru', viewport: { width: 1280, height: 800 }, extensionDir: E2E_BUILD });
+    ru = await launchExtension(server, { lang: 'ru', viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
   });
   afterAll(async () => {
     await ru?.close();

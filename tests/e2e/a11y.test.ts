@@ -7,11 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, REPO_ROOT, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { launchExtension, REPO_ROOT, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
 import { waitForMarks } from './content-helpers';
 
-/** The e2e copy of the build (scripts/test.mjs); NOT_ALONE_E2E_EXTENSION_DIR names another copy. */
-const E2E_BUILD = process.env.NOT_ALONE_E2E_EXTENSION_DIR || path.join(REPO_ROOT, '.output/e2e/chrome-mv3');
 const AXE_SOURCE = readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const IVANOV_PAGE = 'https://en.ovdinfo.org/save-yourselves-for-better-times-interview-with-dmitry-ivanov/';
 const SCHEMES = ['light', 'dark'] as const;
@@ -51,7 +49,7 @@ for (const lang of ['en', 'ru'] as const) {
       // A refresh that fails, so the popup shows its problem line too.
       server.route('https://not-alone-extension.github.io/index/index.json', { status: 404 });
       server.route('https://not-alone-extension.github.io/index/index.json.sig', { status: 404 });
-      ext = await launchExtension(server, { lang, viewport: { width: 1280, height: 800 }, extensionDir: E2E_BUILD });
+      ext = await launchExtension(server, { lang, viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
       const article = await ext.context.newPage();
       await article.goto(IVANOV_PAGE);
       await waitForMarks(article, 5);

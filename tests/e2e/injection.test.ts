@@ -9,29 +9,16 @@
  * Runs against the e2e build (TEST public key), like refresh.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { parseSigningKey, signBytes } from '../../scripts/index/signing';
 import { SOURCE_HOSTS, checkUrl } from '../../lib/url-allowlist';
-import { launchExtension, REPO_ROOT, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
 import { dialog, markPoint, scanState, waitForMarks } from './content-helpers';
+import { BUNDLED, publishIndex, refreshNow as pressRefreshNow, type IndexJson } from './signed-index';
 
-const E2E_BUILD = process.env.NOT_ALONE_E2E_EXTENSION_DIR || path.join(REPO_ROOT, '.output/e2e/chrome-mv3');
-const INDEX_URL = 'https://not-alone-extension.github.io/index/index.json';
-const SIG_URL = `${INDEX_URL}.sig`;
 const PAGE_URL = 'https://zona.media/test/injection/';
 const HOSTILE_ID = 'testov-hostile';
 
-const TEST_KEY = parseSigningKey(readFileSync(path.join(REPO_ROOT, 'scripts/index/test-keys/TEST-ONLY-signing-key.pkcs8.b64'), 'utf8'));
-
-interface IndexJson {
-  schema: number;
-  version: number;
-  generatedAt: string;
-  records: Record<string, unknown>[];
-}
-const BUNDLED = JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/index.json'), 'utf8')) as IndexJson;
 const ACCEPTED_VERSION = BUNDLED.version + 1;
 
 /** Each would set `window.__pwned` if it were ever parsed as HTML or followed as a link. */
@@ -93,26 +80,9 @@ let server: TestServer;
 let ext: ExtensionBrowser;
 let popup: Page;
 
-function publish(index: IndexJson) {
-  const body = Buffer.from(JSON.stringify(index));
-  server.route(INDEX_URL, { body, headers: { 'content-type': 'application/json' } });
-  server.route(SIG_URL, { body: signBytes(body, TEST_KEY) });
-}
+const publish = (index: IndexJson) => publishIndex(server, JSON.stringify(index));
 
-/** Presses "Refresh now" and waits for the outcome the popup shows. */
-async function refreshNow(): Promise<{ result: string; code: string; text: string }> {
-  await popup.evaluate(() => chrome.storage.local.remove('index.refreshStatus'));
-  await expect.poll(() => popup.locator('[data-testid="last-check"]').textContent()).toBe('never');
-  await popup.getByRole('button', { name: 'Refresh now' }).click();
-  const outcome = popup.locator('[data-testid="last-outcome"]');
-  await expect.poll(() => outcome.getAttribute('data-result'), { timeout: 45_000, interval: 250 }).not.toBe('');
-  await expect.poll(() => popup.getByRole('button', { name: 'Refresh now' }).isEnabled()).toBe(true);
-  return {
-    result: (await outcome.getAttribute('data-result')) ?? '',
-    code: (await outcome.getAttribute('data-code')) ?? '',
-    text: await popup.locator('[data-testid="index-status"]').innerText(),
-  };
-}
+const refreshNow = () => pressRefreshNow(popup);
 
 async function indexInUse(): Promise<{ version: number; hasHostile: boolean }> {
   return popup.evaluate(async (id) => {
@@ -123,7 +93,7 @@ async function indexInUse(): Promise<{ version: number; hasHostile: boolean }> {
 
 beforeAll(async () => {
   server = await startServer();
-  ext = await launchExtension(server, { viewport: { width: 1000, height: 700 }, extensionDir: E2E_BUILD });
+  ext = await launchExtension(server, { viewport: { width: 1000, height: 700 }, extensionDir: E2E_EXTENSION_DIR });
   popup = await ext.openExtensionPage('popup.html');
   await popup.setViewportSize({ width: 400, height: 700 });
   await popup.locator('#popup-search-input').waitFor();
@@ -151,8 +121,9 @@ describe('a hostile but valid index', () => {
     const card = dialog(page);
     await card.waitFor();
     await expect.poll(() => card.locator('h2').textContent()).toBe(NAME_EN);
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'injection-card.png') });
 
-    // Nothing ran, in the page or in our shadow root.
+    // Nothing ran, in the page or in our shadow root (also after the screenshot's paint).
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     const markup = await page.evaluate(() => {
       const root = document.querySelector('not-alone-ui')?.shadowRoot;

@@ -5,11 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, REPO_ROOT, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
 import { waitForMarks } from './content-helpers';
 
-/** The e2e copy of the build (scripts/test.mjs); NOT_ALONE_E2E_EXTENSION_DIR names another copy. */
-const E2E_BUILD = process.env.NOT_ALONE_E2E_EXTENSION_DIR || path.join(REPO_ROOT, '.output/e2e/chrome-mv3');
 const ZONA_PAGE = 'https://en.zona.media/article/2023/08/14/bakhtin/';
 /** Long enough for the content script to have marked the page, had it been allowed to. */
 const SETTLE_MS = 3_000;
@@ -19,7 +17,7 @@ let ext: ExtensionBrowser;
 
 beforeAll(async () => {
   server = await startServer();
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_BUILD });
+  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
 });
 afterAll(async () => {
   await ext?.close();

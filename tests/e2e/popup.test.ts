@@ -5,15 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, REPO_ROOT, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
 import { waitForMarks } from './content-helpers';
 
-/**
- * The e2e copy of the build, trusting the committed TEST signing key (scripts/test.mjs builds
- * it into .output/e2e/chrome-mv3). Loaded here so that a build into .output/chrome-mv3 at the
- * same moment cannot pull files from under the test. NOT_ALONE_E2E_EXTENSION_DIR names another copy.
- */
-const E2E_BUILD = process.env.NOT_ALONE_E2E_EXTENSION_DIR || path.join(REPO_ROOT, '.output/e2e/chrome-mv3');
 const BAKHTIN_PAGE = 'https://en.zona.media/article/2023/08/14/bakhtin/';
 const IVANOV_PAGE = 'https://en.ovdinfo.org/save-yourselves-for-better-times-interview-with-dmitry-ivanov/';
 
@@ -22,7 +16,7 @@ let ext: ExtensionBrowser;
 
 beforeAll(async () => {
   server = await startServer();
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_BUILD });
+  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
 });
 afterAll(async () => {
   await ext?.close();
@@ -119,7 +113,7 @@ describe('popup search', () => {
 describe('in Russian', () => {
   let ru: ExtensionBrowser;
   beforeAll(async () => {
-    ru = await launchExtension(server, { lang: 'ru', viewport: { width: 1280, height: 800 }, extensionDir: E2E_BUILD });
+    ru = await launchExtension(server, { lang: 'ru', viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
   });
   afterAll(async () => {
     await ru?.close();

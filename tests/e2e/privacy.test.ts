@@ -7,15 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_EXTENSION_DIR, isBrowserOwnRequest, launchExtension, PAGES_DIR, REPO_ROOT, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { DEFAULT_EXTENSION_DIR, isBrowserOwnRequest, launchExtension, PAGES_DIR, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
 import { waitForMarks } from './content-helpers';
 
-/**
- * The e2e copy of the build, trusting the committed TEST signing key (scripts/test.mjs builds
- * it into .output/e2e/chrome-mv3; the real build trusts no key). NOT_ALONE_E2E_EXTENSION_DIR
- * names another copy.
- */
-const E2E_BUILD = process.env.NOT_ALONE_E2E_EXTENSION_DIR || path.join(REPO_ROOT, '.output/e2e/chrome-mv3');
 const INDEX_URLS = new Set(['https://not-alone-extension.github.io/index/index.json', 'https://not-alone-extension.github.io/index/index.json.sig']);
 const PAGES = [
   'https://freedomnews.org.uk/2017/11/24/russia-anarchist-prisoner-dmitry-buchenkov-flees-the-country/',
@@ -45,7 +39,7 @@ beforeAll(async () => {
   server = await startServer();
   server.route('https://not-alone-extension.github.io/index/index.json', { status: 404 });
   server.route('https://not-alone-extension.github.io/index/index.json.sig', { status: 404 });
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_BUILD });
+  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
 });
 afterAll(async () => {
   await ext?.close();

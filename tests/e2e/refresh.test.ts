@@ -9,34 +9,15 @@
  * message and the index in use (still the accepted one, new person included) are checked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { parseSigningKey, signBytes } from '../../scripts/index/signing';
-import { launchExtension, REPO_ROOT, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
 import { proxyMarks, waitForMarks } from './content-helpers';
+import { BUNDLED, INDEX_URL, publishIndex, refreshNow as pressRefreshNow, sign, SIG_URL, type IndexJson } from './signed-index';
 
-/**
- * The e2e copy of the build, trusting the committed TEST signing key (scripts/test.mjs builds
- * it into .output/e2e/chrome-mv3; the real build trusts no key). NOT_ALONE_E2E_EXTENSION_DIR
- * names another copy.
- */
-const E2E_BUILD = process.env.NOT_ALONE_E2E_EXTENSION_DIR || path.join(REPO_ROOT, '.output/e2e/chrome-mv3');
-const INDEX_URL = 'https://not-alone-extension.github.io/index/index.json';
-const SIG_URL = `${INDEX_URL}.sig`;
 const NEW_PERSON_PAGE = 'https://freedomnews.org.uk/test/refresh-new-person.html';
 
-const TEST_KEY = parseSigningKey(readFileSync(path.join(REPO_ROOT, 'scripts/index/test-keys/TEST-ONLY-signing-key.pkcs8.b64'), 'utf8'));
-const sign = (text: string | Buffer) => signBytes(typeof text === 'string' ? Buffer.from(text) : text, TEST_KEY);
-
-interface IndexJson {
-  schema: number;
-  version: number;
-  generatedAt: string;
-  records: Record<string, unknown>[];
-}
-const BUNDLED = JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/index.json'), 'utf8')) as IndexJson;
 const record = (id: string) => structuredClone(BUNDLED.records.find((r) => r.id === id)!);
 
 /** Someone the bundled index does not have. */
@@ -69,27 +50,9 @@ let server: TestServer;
 let ext: ExtensionBrowser;
 let popup: Page;
 
-/** Serves index.json and a signature (by default, a valid one over exactly these bytes). */
-function publish(body: string | Buffer, signature = sign(body)) {
-  server.route(INDEX_URL, { body, headers: { 'content-type': 'application/json' } });
-  server.route(SIG_URL, { body: signature });
-}
 
-/** Presses "Refresh now" and waits for the outcome the popup shows. */
-async function refreshNow(): Promise<{ result: string; code: string; text: string }> {
-  await popup.evaluate(() => chrome.storage.local.remove('index.refreshStatus'));
-  await expect.poll(() => popup.locator('[data-testid="last-check"]').textContent()).toBe('never');
-  await popup.getByRole('button', { name: 'Refresh now' }).click();
-  const outcome = popup.locator('[data-testid="last-outcome"]');
-  await expect.poll(() => outcome.getAttribute('data-result'), { timeout: 45_000, interval: 250 }).not.toBe('');
-  await expect.poll(() => popup.getByRole('button', { name: 'Refresh now' }).isEnabled()).toBe(true);
-  const status = popup.locator('[data-testid="index-status"]');
-  return {
-    result: (await outcome.getAttribute('data-result')) ?? '',
-    code: (await outcome.getAttribute('data-code')) ?? '',
-    text: await status.innerText(),
-  };
-}
+const publish = (body: string | Buffer, signature?: string) => publishIndex(server, body, signature);
+const refreshNow = () => pressRefreshNow(popup);
 
 /** The index the background answers with, and whether the new person is still in it. */
 async function indexInUse(): Promise<{ version: number; hasNewPerson: boolean }> {
@@ -114,7 +77,7 @@ beforeAll(async () => {
       <h1>A court in Kazan</h1><p>The activist Zinoviya Kvasnevskaya was remanded in custody on Tuesday. Kvasnevskaya denies the charges.</p>
       </article></body></html>`,
   });
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_BUILD });
+  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
   popup = await ext.openExtensionPage('popup.html');
   await popup.setViewportSize({ width: 400, height: 700 });
   await popup.locator('#popup-search-input').waitFor();
