@@ -67,6 +67,11 @@ export default defineConfig({
     // The news sites, and the index origin: the only host the extension itself ever contacts
     // (left out of a build that trusts no key, since it never downloads).
     host_permissions: [...NEWS_SITES.map((h) => `https://${h}/*`), ...(INDEX_UPDATES ? [indexOriginPattern(INDEX_URL)] : [])],
+    // Nothing here is granted at install. A news site the reader adds in the options is asked
+    // for then, one exact host at a time, with 'scripting' to register the content script
+    // there (utils/custom-sites.ts); removing the site gives both back.
+    optional_permissions: ['scripting'],
+    optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,7 +1,8 @@
 /**
- * The options page: where marking is on, how marks look, uncertain matches, the refresh
- * interval and the language. Every change is saved at once; the content scripts and the
- * background follow through `watchSettings`.
+ * The options page: where marking is on, the news sites the reader added, how marks look,
+ * uncertain matches, the refresh interval and the language. Every change is saved at once; the
+ * content scripts and the background follow through `watchSettings` (and, for added sites, the
+ * browser's permission events).
  *
  * `OptionsPage` is the page itself (reads, watches and saves the stored settings); `Options`
  * is its view, given the settings and a change callback.
@@ -19,6 +20,7 @@ import {
   watchSettings,
   type Settings,
 } from '@/utils/settings';
+import { CustomSitesSection, useCustomSites, type CustomSitesState } from './options/CustomSites';
 import { Markdown, parseMarkdown } from './popup/markdown';
 import { UI_STRINGS } from './popup/strings';
 
@@ -33,6 +35,7 @@ export interface OptionsPageProps {
 export function OptionsPage({ privacyText, browserLanguage, updatesConfigured }: OptionsPageProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [savedAt, setSavedAt] = useState(0);
+  const customSites = useCustomSites();
   useEffect(() => {
     void getSettings().then(setSettings);
     // Another options tab (or a migration) may change them too.
@@ -52,6 +55,7 @@ export function OptionsPage({ privacyText, browserLanguage, updatesConfigured }:
       settings={settings}
       privacyText={privacyText}
       updatesConfigured={updatesConfigured}
+      customSites={customSites}
       saved={savedAt > 0}
       onChange={(change) =>
         void updateSettings(change).then((next) => {
@@ -70,11 +74,13 @@ export interface OptionsProps {
   /** The text of PRIVACY.md (Markdown), shown as headings, paragraphs and lists. */
   privacyText: string;
   updatesConfigured: boolean;
+  /** "Other news sites"; left out while the browser's grants are being read. */
+  customSites?: CustomSitesState | null;
   /** A change was saved (announced once, politely). */
   saved?: boolean;
 }
 
-export function Options({ locale, settings, onChange, privacyText, updatesConfigured, saved = false }: OptionsProps) {
+export function Options({ locale, settings, onChange, privacyText, updatesConfigured, customSites = null, saved = false }: OptionsProps) {
   const s = UI_STRINGS[locale];
   const siteEnabled = (hosts: readonly string[]) => hosts.every((h) => !settings.disabledHosts.includes(h));
   const setSite = (hosts: readonly string[], on: boolean) => {
@@ -112,6 +118,15 @@ export function Options({ locale, settings, onChange, privacyText, updatesConfig
           </label>
         ))}
       </fieldset>
+
+      {customSites && (
+        <CustomSitesSection
+          locale={locale}
+          state={customSites}
+          isEnabled={(host) => siteEnabled([host])}
+          setEnabled={(host, on) => setSite([host], on)}
+        />
+      )}
 
       <fieldset>
         <legend>{s.markStyleHeading}</legend>

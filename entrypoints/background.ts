@@ -1,7 +1,8 @@
 /**
  * The background owns the index in use (bundled or downloaded) and answers the content script
- * and the popup (utils/messages.ts). It also keeps the per-tab marks for the toolbar badge and
- * runs the signed index refresh (utils/refresh.ts).
+ * and the popup (utils/messages.ts). It also keeps the per-tab marks for the toolbar badge, runs
+ * the signed index refresh (utils/refresh.ts) and keeps the content script registered on the
+ * news sites the reader added (utils/custom-sites.ts).
  *
  * Listeners are registered synchronously in main(), so a stopped service worker that is woken
  * by a message, an alarm or a tab event finds them in place.
@@ -11,6 +12,7 @@ import type { PrisonerIndex, PrisonerRecord } from '@/lib/index-schema';
 import { toMatcherData } from '@/lib/matcher-data';
 import type { MatcherData } from '@/lib/matcher-types';
 import { addMarks, clearMarks, getMarks } from '@/utils/badge';
+import { startInOpenTabs, syncCustomSitesScript } from '@/utils/custom-sites';
 import { loadActiveIndex, withIndexLock, type ActiveIndex } from '@/utils/index-store';
 import type { Request, Response } from '@/utils/messages';
 import {
@@ -84,6 +86,8 @@ export async function handleRequest(
       return { ids: typeof request.tabId === 'number' ? await getMarks(request.tabId) : [] };
     case 'refreshNow':
       return runRefresh('manual', source).catch((err: unknown): RefreshOutcome => ({ result: 'failed', code: 'storage', detail: String(err) }));
+    case 'syncCustomSites':
+      return syncCustomSitesScript();
     default:
       return undefined;
   }
@@ -130,10 +134,27 @@ export function startBackground(source: IndexSource): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void runRefresh('alarm', source);
   });
+  // The reader's sites: the registered content script follows every grant and revocation,
+  // whether made on the options page or in the browser's own settings.
+  browser.permissions.onAdded.addListener((added) => {
+    void syncCustomSitesScript().then(({ sites, registered }) => {
+      // Tabs already open on a newly allowed site get the script now rather than on reload.
+      const fresh = added.permissions?.includes('scripting') ? sites : (added.origins ?? []);
+      if (registered) return startInOpenTabs(fresh);
+    });
+  });
+  browser.permissions.onRemoved.addListener(() => void syncCustomSitesScript());
+
   // Chrome drops alarms on update; re-create on install/update and at every browser start.
-  browser.runtime.onInstalled.addListener(() => scheduleRefresh());
+  // Registered content scripts persist, but a start is also when to catch up with a grant
+  // that changed while the extension was off.
+  browser.runtime.onInstalled.addListener(() => {
+    scheduleRefresh();
+    void syncCustomSitesScript();
+  });
   browser.runtime.onStartup.addListener(() => {
     scheduleRefresh();
+    void syncCustomSitesScript();
     if (updates) void refreshIfStale(() => runRefresh('startup', source));
   });
   // A changed interval takes effect now rather than at the next alarm.
@@ -142,5 +163,5 @@ export function startBackground(source: IndexSource): void {
 
 function isRequest(message: unknown): message is Request {
   const type = (message as { type?: unknown } | null)?.type;
-  return type === 'getMatcher' || type === 'getRecords' || type === 'marked' || type === 'getMarked' || type === 'refreshNow';
+  return ['getMatcher', 'getRecords', 'marked', 'getMarked', 'refreshNow', 'syncCustomSites'].includes(type as string);
 }

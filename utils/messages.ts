@@ -4,6 +4,7 @@
  */
 import type { PrisonerRecord } from '@/lib/index-schema';
 import type { MatcherData } from '@/lib/matcher-types';
+import type { CustomSitesSync } from './custom-sites';
 import type { RefreshOutcome } from './refresh';
 
 export type Request =
@@ -16,7 +17,9 @@ export type Request =
   /** Popup: the people marked on a tab. */
   | { type: 'getMarked'; tabId: number }
   /** Popup's "Refresh now": check for a newer signed index at once. */
-  | { type: 'refreshNow' };
+  | { type: 'refreshNow' }
+  /** Options page, after adding or removing a site: register the content script for the sites granted now. */
+  | { type: 'syncCustomSites' };
 
 export interface Responses {
   getMatcher: MatcherData;
@@ -24,6 +27,7 @@ export interface Responses {
   marked: { ok: true };
   getMarked: { ids: string[] };
   refreshNow: RefreshOutcome;
+  syncCustomSites: CustomSitesSync;
 }
 
 export type Response<T extends Request['type']> = Responses[T];

@@ -5,6 +5,7 @@
  */
 import type { RejectionCode } from '@/lib/accept-index';
 import type { Locale } from '@/lib/i18n-strings';
+import type { SiteProblem } from '@/lib/site-pattern';
 import type { FailureCode, RefreshTrigger } from '@/utils/refresh';
 import type { MarkStyle } from '@/utils/settings';
 
@@ -50,6 +51,26 @@ export interface UiStrings {
   optionsTitle: string;
   sitesHeading: string;
   sitesHint: string;
+  // options page: the reader's own news sites
+  customSitesHeading: string;
+  customSitesHint: string;
+  customSitesNone: string;
+  customSiteField: string;
+  customSiteExample: string;
+  customSiteAdd: string;
+  customSiteRemove: string;
+  /** The Remove button's accessible name: the visible word plus the site. */
+  customSiteRemoveLabel: (host: string) => string;
+  customSiteProblem: Record<SiteProblem, string>;
+  customSiteWaiting: (host: string) => string;
+  customSiteDenied: (host: string) => string;
+  customSiteFailed: (host: string) => string;
+  customSiteAdded: (host: string) => string;
+  customSiteRemoved: (host: string) => string;
+  customSiteRemoveFailed: (host: string) => string;
+  /** The sites are allowed but 'scripting' is not (revoked in the browser): nothing runs there. */
+  customSitesNeedAccess: string;
+  customSitesAllowAgain: string;
   markStyleHeading: string;
   markStyle: Record<MarkStyle, string>;
   lowConfidenceHeading: string;
@@ -126,7 +147,33 @@ const en: UiStrings = {
   privacy: 'Privacy',
   optionsTitle: 'Not Alone — options',
   sitesHeading: 'Mark names on',
-  sitesHint: 'Marking works only on these news sites.',
+  sitesHint: 'Marking works on these news sites and on the ones you add below.',
+  customSitesHeading: 'Other news sites',
+  customSitesHint:
+    'Add a news site you read, and names are marked there too. Your browser asks you to allow access to that one site; you can remove it here at any time. Untick a site to pause marking there.',
+  customSitesNone: 'No other sites yet.',
+  customSiteField: 'Address of a site or one of its articles',
+  customSiteExample: 'https://news.example/2024/an-article',
+  customSiteAdd: 'Add site',
+  customSiteRemove: 'Remove',
+  customSiteRemoveLabel: (host) => `Remove ${host}`,
+  customSiteProblem: {
+    empty: 'Type the address of a news site, or paste a link to one of its articles.',
+    'not-https': 'Only sites whose address starts with https:// can be added.',
+    wildcard: 'Add one site at a time, without “*”.',
+    'not-public': 'That is the address of a device or a local network, not of a news site.',
+    invalid: 'That does not look like a web address. Copy it from the address bar of the site.',
+    'built-in': 'Not Alone already works on that site.',
+    'already-added': 'That site is already in your list.',
+  },
+  customSiteWaiting: (host) => `Waiting for your answer to the browser’s question about ${host}…`,
+  customSiteDenied: (host) => `Access to ${host} was not allowed, so it was not added.`,
+  customSiteFailed: (host) => `Could not add ${host}. Reload this page and try again.`,
+  customSiteAdded: (host) => `Added ${host}: names are marked on its pages.`,
+  customSiteRemoved: (host) => `Removed ${host}. Tabs already open on it keep their marks until they reload.`,
+  customSiteRemoveFailed: (host) => `Could not remove ${host}. Reload this page and try again.`,
+  customSitesNeedAccess: 'The browser no longer lets Not Alone run on these sites, so nothing is marked there.',
+  customSitesAllowAgain: 'Allow again',
   markStyleHeading: 'How names are marked',
   markStyle: { underline: 'Underline', background: 'Background colour', icon: 'Small icon after the name' },
   lowConfidenceHeading: 'Uncertain matches',
@@ -198,7 +245,33 @@ const ru: UiStrings = {
   privacy: 'Конфиденциальность',
   optionsTitle: 'Not Alone — настройки',
   sitesHeading: 'Отмечать имена на сайтах',
-  sitesHint: 'Расширение работает только на этих новостных сайтах.',
+  sitesHint: 'Расширение работает на этих новостных сайтах и на тех, что вы добавите ниже.',
+  customSitesHeading: 'Другие новостные сайты',
+  customSitesHint:
+    'Добавьте новостной сайт, который вы читаете, — имена будут отмечаться и на нём. Браузер попросит разрешить доступ только к этому сайту; убрать его можно здесь в любой момент. Снимите флажок, чтобы не отмечать имена на сайте.',
+  customSitesNone: 'Других сайтов пока нет.',
+  customSiteField: 'Адрес сайта или одной из его статей',
+  customSiteExample: 'https://news.example/2024/statya',
+  customSiteAdd: 'Добавить сайт',
+  customSiteRemove: 'Убрать',
+  customSiteRemoveLabel: (host) => `Убрать ${host}`,
+  customSiteProblem: {
+    empty: 'Введите адрес новостного сайта или вставьте ссылку на одну из его статей.',
+    'not-https': 'Добавить можно только сайты, адрес которых начинается с https://.',
+    wildcard: 'Добавляйте сайты по одному, без «*».',
+    'not-public': 'Это адрес устройства или локальной сети, а не новостного сайта.',
+    invalid: 'Это не похоже на адрес сайта. Скопируйте его из адресной строки.',
+    'built-in': 'Not Alone уже работает на этом сайте.',
+    'already-added': 'Этот сайт уже есть в вашем списке.',
+  },
+  customSiteWaiting: (host) => `Ждём вашего ответа на вопрос браузера о доступе к ${host}…`,
+  customSiteDenied: (host) => `Доступ к ${host} не разрешён, поэтому сайт не добавлен.`,
+  customSiteFailed: (host) => `Не удалось добавить ${host}. Обновите эту страницу и попробуйте ещё раз.`,
+  customSiteAdded: (host) => `Сайт ${host} добавлен: имена на его страницах будут отмечены.`,
+  customSiteRemoved: (host) => `Сайт ${host} убран. В уже открытых вкладках отметки останутся до перезагрузки.`,
+  customSiteRemoveFailed: (host) => `Не удалось убрать ${host}. Обновите эту страницу и попробуйте ещё раз.`,
+  customSitesNeedAccess: 'Браузер больше не разрешает Not Alone работать на этих сайтах, поэтому имена там не отмечаются.',
+  customSitesAllowAgain: 'Разрешить снова',
   markStyleHeading: 'Как отмечать имена',
   markStyle: { underline: 'Подчёркивание', background: 'Цветной фон', icon: 'Значок после имени' },
   lowConfidenceHeading: 'Неуверенные совпадения',

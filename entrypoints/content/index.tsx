@@ -1,9 +1,10 @@
 /**
- * Content script on the news sites: asks the background for the matcher, reads the article,
- * marks prisoners' names with the Highlight API, and shows their card. Follows the reader's
- * settings live: marking per site, mark style, low-confidence matches, language.
+ * Content script on the news sites, and on the sites the reader added (registered at runtime by
+ * utils/custom-sites.ts): asks the background for the matcher, reads the article, marks
+ * prisoners' names with the Highlight API, and shows their card. Follows the reader's settings
+ * live: marking per site, mark style, low-confidence matches, language.
  */
-import './ui.css';
+import uiCss from './ui.css?inline';
 import { render } from 'preact';
 import { createMatcher } from '@/lib/matcher';
 import type { Matcher } from '@/lib/matcher-types';
@@ -21,7 +22,10 @@ import { detectPageTheme } from './page-theme';
 export default defineContentScript({
   matches: NEWS_SITE_MATCHES,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // Our CSS is bundled into the script and put in the shadow root (`css` below), rather than
+  // fetched as a web-accessible file: a file is reachable only from the hosts listed in the
+  // manifest, not from a site the reader added, and a listed file lets any page probe for us.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     performance.mark('not-alone:start');
     let settings = await getSettings();
@@ -76,6 +80,7 @@ async function startSession(ctx: ContentScriptContext, settings: Settings): Prom
 
   const ui = await createShadowRootUi(ctx, {
     name: OWN_HOST_TAG,
+    css: uiCss,
     position: 'inline',
     anchor: 'body',
     append: 'first',

@@ -4,39 +4,12 @@
  * of WCAG 2.0/2.1/2.2 A and AA rules (colour contrast included).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { launchExtension, REPO_ROOT, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
+import { axeViolations, summary } from './axe';
+import { launchExtension, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
 import { waitForMarks } from './content-helpers';
 
-const AXE_SOURCE = readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const IVANOV_PAGE = 'https://en.ovdinfo.org/save-yourselves-for-better-times-interview-with-dmitry-ivanov/';
 const SCHEMES = ['light', 'dark'] as const;
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
-}
-
-/**
- * Runs axe on the page as it is now. Evaluated through the DevTools protocol, so the extension
- * page's CSP (which refuses inline scripts) does not stop it.
- */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-  });
-  return violations;
-}
-
-/** Readable failure: which rule, on which elements. */
-const summary = (violations: Violation[]) => violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 for (const lang of ['en', 'ru'] as const) {
   describe(`accessibility (${lang})`, () => {
@@ -93,6 +66,12 @@ for (const lang of ['en', 'ru'] as const) {
         await options.locator(`input[name="mark-style"][value="${scheme === 'light' ? 'background' : 'icon'}"]`).check();
         await options.locator('[data-testid="saved"]:not(:empty)').waitFor();
         expect(summary(await axeViolations(options)), 'after a change').toEqual([]);
+
+        // "Other news sites" refusing an address: the error, the field marked invalid.
+        await options.locator('#custom-site-input').fill('http://news.example.org/');
+        await options.locator('.site-form button[type="submit"]').click();
+        await options.locator('#custom-site-note-error:not(:empty)').waitFor();
+        expect(summary(await axeViolations(options)), 'a refused address').toEqual([]);
         await options.close();
       });
     }

@@ -66,7 +66,12 @@ describe('e2e harness', () => {
     const manifest = await ext.serviceWorker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.manifest_version).toBe(3);
     expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'storage']);
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+    // What a site the reader adds may ask for (tests/e2e/custom-sites.test.ts); none of it is granted at start.
+    expect(manifest.optional_permissions ?? []).toEqual(['scripting']);
+    expect(manifest.optional_host_permissions ?? []).toEqual(['https://*/*']);
+    const granted = await ext.serviceWorker.evaluate(() => chrome.permissions.getAll());
+    expect([...(granted.permissions ?? [])].sort()).toEqual(['alarms', 'storage']);
+    expect([...(granted.origins ?? [])].sort()).toEqual([...(manifest.host_permissions ?? [])].sort());
     for (const p of manifest.host_permissions ?? []) expect(p).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
     const hosts = (manifest.host_permissions ?? []).map((p: string) => new URL(p.replace('/*', '/')).host);
     for (const h of NEWS_HOSTS) expect(hosts).toContain(h);

@@ -7,6 +7,7 @@ import { REFRESH_ALARM, builtInIndexSource, refreshStatusItem, resetRefreshState
 import { updateSettings } from '@/utils/settings';
 import { encode, sign, TEST_PUBLIC_KEY } from './accept-index.fixtures';
 import { makeIndex, newPerson } from './background.fixtures';
+import { installFakePermissions } from './helpers/fake-permissions';
 
 const tab = (id: number) => ({ tab: { id } });
 /** A build made with the TEST key injected (as the e2e copy is). */
@@ -17,6 +18,8 @@ afterEach(() => vi.unstubAllGlobals());
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // fakeBrowser leaves permissions and scripting out; the background listens to both.
+  installFakePermissions();
   resetActiveState();
   resetRefreshState();
 });

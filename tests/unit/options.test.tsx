@@ -13,9 +13,13 @@ import { startBackground } from '@/entrypoints/background';
 import { REFRESH_ALARM, resetRefreshState } from '@/utils/refresh';
 import { DEFAULT_SETTINGS, getSettings, isMarkingEnabled, updateSettings } from '@/utils/settings';
 import { TEST_PUBLIC_KEY } from './accept-index.fixtures';
+import { installFakePermissions, type FakePermissions } from './helpers/fake-permissions';
+
+let permissions: FakePermissions;
 
 beforeEach(() => {
   fakeBrowser.reset();
+  permissions = installFakePermissions();
   resetRefreshState();
 });
 afterEach(cleanup);
@@ -106,6 +110,131 @@ describe('options page', () => {
     await screen.findByText('Mark names on');
     await updateSettings({ markStyle: 'icon' });
     await waitFor(() => expect((screen.getByRole('radio', { name: 'Small icon after the name' }) as HTMLInputElement).checked).toBe(true));
+  });
+});
+
+describe('other news sites', () => {
+  const SITE = 'https://news.example.org/*';
+  const noUpdates = { url: '', publicKey: '' };
+  const field = () => screen.getByRole('textbox', { name: 'Address of a site or one of its articles' }) as HTMLInputElement;
+  const addButton = () => screen.getByRole('button', { name: 'Add site' });
+  const alertText = () => screen.getByRole('alert').textContent;
+  const type = (value: string) => fireEvent.input(field(), { target: { value } });
+
+  it('asks the browser for exactly that site, within the click, and lists it once granted', async () => {
+    startBackground(noUpdates);
+    renderPage();
+    await screen.findByText('No other sites yet.');
+    type('https://news.example.org/2024/05/an-article?ref=home');
+    fireEvent.click(addButton());
+    // Synchronously, before anything is awaited: a browser refuses a request made after an await.
+    expect(permissions.requests).toEqual([{ permissions: ['scripting'], origins: [SITE] }]);
+    expect(screen.getByTestId('custom-site-status').textContent).toBe('Waiting for your answer to the browser’s question about news.example.org…');
+
+    await waitFor(() => expect(screen.getByTestId('custom-site-status').textContent).toBe('Added news.example.org: names are marked on its pages.'));
+    expect((screen.getByRole('checkbox', { name: 'news.example.org' }) as HTMLInputElement).checked).toBe(true);
+    await waitFor(() => expect(field().value).toBe(''));
+    expect(permissions.registered.get('custom-sites')?.matches).toEqual([SITE]);
+    expect(alertText()).toBe('');
+  });
+
+  it('says so when the reader declines, and adds nothing', async () => {
+    startBackground(noUpdates);
+    permissions.answer = () => false;
+    renderPage();
+    await screen.findByText('No other sites yet.');
+    type('news.example.org');
+    fireEvent.click(addButton());
+    await waitFor(() => expect(alertText()).toBe('Access to news.example.org was not allowed, so it was not added.'));
+    expect(screen.getByText('No other sites yet.')).toBeTruthy();
+    expect(field().value).toBe('news.example.org');
+    expect([...permissions.origins].filter((o) => o === SITE)).toEqual([]);
+    expect(permissions.permissions.has('scripting')).toBe(false);
+    expect(permissions.registered.size).toBe(0);
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('refuses an address it cannot add with a reason, without asking the browser', async () => {
+    permissions.origins.add(SITE);
+    permissions.permissions.add('scripting');
+    renderPage();
+    await screen.findByRole('checkbox', { name: 'news.example.org' });
+    const cases: [string, string][] = [
+      ['', 'Type the address of a news site, or paste a link to one of its articles.'],
+      ['http://news.example.net/a', 'Only sites whose address starts with https:// can be added.'],
+      ['*.example.net', 'Add one site at a time, without “*”.'],
+      ['192.168.0.1', 'That is the address of a device or a local network, not of a news site.'],
+      ['news example', 'That does not look like a web address. Copy it from the address bar of the site.'],
+      ['https://en.zona.media/article/2023/08/14/bakhtin/', 'Not Alone already works on that site.'],
+      ['NEWS.example.org/other', 'That site is already in your list.'],
+    ];
+    for (const [input, message] of cases) {
+      type(input);
+      fireEvent.submit(field().form!);
+      await waitFor(() => expect(alertText(), input).toBe(message));
+      expect(field().getAttribute('aria-invalid')).toBe('true');
+      expect(field().getAttribute('aria-describedby')).toBe('custom-site-note-error');
+    }
+    expect(permissions.requests).toEqual([]);
+  });
+
+  it('pauses marking on an added site with its switch, like a built-in one', async () => {
+    permissions.origins.add(SITE);
+    permissions.permissions.add('scripting');
+    renderPage();
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'news.example.org' }));
+    await stored((s) => expect(s.disabledHosts).toEqual(['news.example.org']));
+    expect(isMarkingEnabled(await getSettings(), 'news.example.org')).toBe(false);
+    expect(isMarkingEnabled(await getSettings(), 'zona.media')).toBe(true);
+  });
+
+  it('Remove gives the access back, unregisters the script, drops the site’s pause and keeps focus in the section', async () => {
+    startBackground(noUpdates);
+    await browser.permissions.request({ permissions: ['scripting'], origins: [SITE] });
+    await browser.runtime.sendMessage({ type: 'syncCustomSites' });
+    await updateSettings({ disabledHosts: ['news.example.org', 'zona.media'] });
+    renderPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove news.example.org' }));
+    expect(document.activeElement).toBe(field());
+    await waitFor(() => expect(screen.getByTestId('custom-site-status').textContent).toBe('Removed news.example.org. Tabs already open on it keep their marks until they reload.'));
+    await screen.findByText('No other sites yet.');
+    expect(permissions.origins.has(SITE)).toBe(false);
+    await waitFor(() => expect(permissions.registered.size).toBe(0));
+    await waitFor(() => expect(permissions.permissions.has('scripting')).toBe(false));
+    await stored((s) => expect(s.disabledHosts).toEqual(['zona.media']));
+  });
+
+  it('drops a site the reader revoked in the browser’s own settings', async () => {
+    permissions.origins.add(SITE);
+    permissions.permissions.add('scripting');
+    renderPage();
+    await screen.findByRole('checkbox', { name: 'news.example.org' });
+    permissions.revoke({ origins: [SITE] });
+    await screen.findByText('No other sites yet.');
+  });
+
+  it('offers to allow again when the sites are still granted but running scripts is not', async () => {
+    startBackground(noUpdates);
+    permissions.origins.add(SITE);
+    renderPage();
+    await screen.findByText('The browser no longer lets Not Alone run on these sites, so nothing is marked there.', { exact: false });
+    fireEvent.click(screen.getByRole('button', { name: 'Allow again' }));
+    expect(permissions.requests).toEqual([{ permissions: ['scripting'], origins: [SITE] }]);
+    await waitFor(() => expect(permissions.registered.get('custom-sites')?.matches).toEqual([SITE]));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Allow again' })).toBeNull());
+    expect(screen.getByTestId('custom-site-status').textContent).toBe('Added news.example.org: names are marked on its pages.');
+  });
+
+  it('speaks Russian with a Russian reader', async () => {
+    permissions.answer = () => false;
+    renderPage({ browserLanguage: 'ru-RU' });
+    await screen.findByText('Других сайтов пока нет.');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Адрес сайта или одной из его статей' }), { target: { value: 'ovd.info' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Добавить сайт' }));
+    await waitFor(() => expect(alertText()).toBe('Not Alone уже работает на этом сайте.'));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Адрес сайта или одной из его статей' }), { target: { value: 'news.example.org' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Добавить сайт' }));
+    await waitFor(() => expect(alertText()).toBe('Доступ к news.example.org не разрешён, поэтому сайт не добавлен.'));
   });
 });
 
