@@ -99,9 +99,6 @@ let wordRunEnd = 0;
 let wordEnd = 0;
 let wordPlain = false;
 
-const HASH_SEED = 0x811c9dc5;
-const HASH_PRIME = 0x01000193;
-
 function readWord(text: string, start: number, firstClass: number): void {
   const n = text.length;
   /** First character of the word that is not a plain letter, or -1. */
@@ -131,11 +128,39 @@ function readWord(text: string, start: number, firstClass: number): void {
   wordPlain = firstOdd < 0 || firstOdd >= end;
 }
 
+const HASH_SEED = 0x811c9dc5;
+const HASH_PRIME = 0x01000193;
+
 /** The `WordTable` hash of text[start, end): FNV-1a of the code units through `lowerPlain`. */
 function hashOf(text: string, start: number, end: number): number {
   let h = HASH_SEED;
   for (let k = start; k < end; k++) h = Math.imul(h ^ lowerPlain(text.charCodeAt(k)), HASH_PRIME);
   return h;
+}
+
+/**
+ * The end of a word of plain letters from `start` that ends at a plain separator (a character
+ * that is no letter, joiner or invisible one, and no dot after one or two letters, which could
+ * make an initial), with its `hashOf` in `plainWordHash`; -1 for any other word, which needs
+ * `readWord`. One pass over the word for the common case.
+ */
+let plainWordHash = 0;
+function plainWordEnd(text: string, start: number): number {
+  const n = text.length;
+  let h = HASH_SEED;
+  let j = start;
+  for (; j < n; j++) {
+    const code = text.charCodeAt(j);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x430 && code <= 0x44f)) h = Math.imul(h ^ code, HASH_PRIME);
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || code === 0x451) h = Math.imul(h ^ lowerPlain(code), HASH_PRIME);
+    else break;
+  }
+  if (j < n) {
+    const code = text.charCodeAt(j);
+    if (classOf(code) & (IS_LETTER | IS_JOINER | IS_INVISIBLE) || (code === 0x2e && j - start <= 2)) return -1;
+  }
+  plainWordHash = h;
+  return j;
 }
 
 /** Whether the next character after invisible ones, from `i` on, is a letter. */
@@ -144,6 +169,15 @@ function letterAhead(text: string, i: number): boolean {
   let c = 0;
   while (j < text.length && (c = classOf(text.charCodeAt(j))) & IS_INVISIBLE) j++;
   return j < text.length && (c & IS_LETTER) !== 0;
+}
+
+/**
+ * Whether the word text[start, end) (its letters running to `runEnd`) could be an initial: a
+ * dot follows, and, for a plain word (whose normal form is as long as it is), it has one or
+ * two letters. Normalising other words may shorten them, so any of them could be.
+ */
+function mayBeInitial(text: string, start: number, end: number, runEnd: number, plain: boolean): boolean {
+  return text.charCodeAt(runEnd) === 0x2e && (!plain || end - start <= 2);
 }
 
 /** Whether a word of `norm` (and this raw form) followed by a dot is an initial. */
@@ -170,6 +204,8 @@ const WORD_PROBES = 8;
  */
 class WordTable {
   readonly norms: Array<string | undefined> = new Array<string | undefined>(WORD_SLOTS);
+  /** Each slot's hash: a probe compares it before it touches the word. */
+  private readonly hashes = new Int32Array(WORD_SLOTS);
   /** The exact text of a word that is not plain (undefined for plain ones). */
   private readonly raws: Array<string | undefined> = new Array<string | undefined>(WORD_SLOTS);
   /** Per slot: 0 not asked, 1 not a name word, 2 a name word (for `test`). */
@@ -180,10 +216,9 @@ class WordTable {
   /**
    * The slot of the word text[start, end) (entered if new; a full table starts afresh), or -1
    * when its probes are all taken by other words.
-   * `plain`: the word is made of plain letters only.
+   * `plain`: the word is made of plain letters only; `h`: its `hashOf`, when known.
    */
-  slot(text: string, start: number, end: number, plain: boolean): number {
-    const h = hashOf(text, start, end);
+  slot(text: string, start: number, end: number, plain: boolean, h = hashOf(text, start, end)): number {
     const length = end - start;
     for (let probe = 0; probe < WORD_PROBES; probe++) {
       const slot = (h + probe) & (WORD_SLOTS - 1);
@@ -194,15 +229,17 @@ class WordTable {
           this.norms.fill(undefined);
           this.raws.fill(undefined);
           this.filled = 0;
-          return this.slot(text, start, end, plain);
+          return this.slot(text, start, end, plain, h);
         }
         const raw = text.slice(start, end);
         this.norms[slot] = plain ? normalizePlain(raw) : normalizeToken(raw);
         this.raws[slot] = plain ? undefined : raw;
+        this.hashes[slot] = h;
         this.answers[slot] = 0;
         this.filled++;
         return slot;
       }
+      if (this.hashes[slot] !== h) continue;
       const raw = this.raws[slot];
       if (plain ? raw === undefined && norm.length === length && sameLetters(norm, text, start) : raw !== undefined && raw.length === length && sameText(raw, text, start)) {
         return slot;
@@ -318,17 +355,27 @@ export class TokenList {
       }
       if (!(before & (IS_JOINER | IS_INVISIBLE)) || c === pos) {
         // Certainly a word start: read the word and skip it when no name can start there.
-        readWord(text, c, cls);
-        const slot = text.charCodeAt(wordRunEnd) !== 0x2e ? words.slot(text, c, wordEnd, wordPlain) : -1;
+        // Most words are plain and end at a space or punctuation: one pass reads and hashes them.
+        const plainEnd = plainWordEnd(text, c);
+        const slot = plainEnd >= 0 ? words.slot(text, c, plainEnd, true, plainWordHash) : -1;
+        let next: number;
         let skip: boolean;
-        if (slot >= 0) skip = !words.isNameWord(slot);
-        else {
-          const raw = text.slice(c, wordEnd);
-          const norm = wordPlain ? normalizePlain(raw) : normalizeToken(raw);
-          skip = !(text.charCodeAt(wordRunEnd) === 0x2e && isInitial(norm, raw.length)) && !nameWord(norm);
+        if (slot >= 0) {
+          next = plainEnd;
+          skip = !words.isNameWord(slot);
+        } else {
+          readWord(text, c, cls);
+          next = wordRunEnd;
+          const other = mayBeInitial(text, c, wordEnd, wordRunEnd, wordPlain) ? -1 : words.slot(text, c, wordEnd, wordPlain);
+          if (other >= 0) skip = !words.isNameWord(other);
+          else {
+            const raw = text.slice(c, wordEnd);
+            const norm = wordPlain ? normalizePlain(raw) : normalizeToken(raw);
+            skip = !(text.charCodeAt(wordRunEnd) === 0x2e && isInitial(norm, raw.length)) && !nameWord(norm);
+          }
         }
         if (skip) {
-          c = wordRunEnd;
+          c = next;
           continue;
         }
       }
@@ -398,7 +445,7 @@ export class TokenList {
         /** In `readNear`: a capitalised word a name may start at. */
         let nameStart = false;
         if (capitalised) {
-          const slot = text.charCodeAt(j) !== 0x2e ? words.slot(text, start, end, plain) : -1;
+          const slot = mayBeInitial(text, start, end, j, plain) ? -1 : words.slot(text, start, end, plain);
           if (slot >= 0) {
             norm = words.norms[slot]!;
             nameStart = nameWord !== null && words.isNameWord(slot);

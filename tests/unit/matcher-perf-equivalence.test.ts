@@ -126,7 +126,8 @@ describe('tokenize against the reference tokeniser', () => {
       }
     }
     expect(mismatches.slice(0, 10)).toEqual([]);
-  });
+    // 327,680 texts: seconds of work, more on a busy machine.
+  }, 60_000);
 
   it('agrees on texts with more distinct capitalised words than its table of them holds', () => {
     const rand = prng(12);
@@ -202,7 +203,7 @@ describe('TokenList.readNear against a full read', () => {
       expectNearMatchesFull(text, () => true);
       expectNearMatchesFull(text, () => false);
     }
-  });
+  }, 60_000);
 
   it('skips text with no name word: only initials are made', () => {
     const list = new TokenList().readNear('Один Два три. Четыре пять шесть семь, Восемь', () => false);
