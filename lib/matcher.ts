@@ -240,6 +240,28 @@ export function createMatcher(data: MatcherData): Matcher {
 
   /** The one token list this matcher reads every run into. */
   const list = new TokenList();
+  /**
+   * The beginnings of hyphenated surname forms ("кара" of "кара-мурза"), exactly and by the
+   * fallback key: a surname written as two words starts at a word that is no name by itself.
+   */
+  const hyphenHeads = new Set<string>();
+  for (const map of [byLast, byLastFallback]) {
+    for (const form of map.keys()) {
+      for (let at = form.indexOf('-'); at > 0; at = form.indexOf('-', at + 1)) hyphenHeads.add(form.slice(0, at));
+    }
+  }
+  /**
+   * A capitalised word `mayStartName` could say yes to: a first name or surname, or the first
+   * word of a hyphenated surname. `TokenList.readNear` tokenises only around these.
+   */
+  const isNameWord = (norm: string): boolean => {
+    const word = lookup(norm);
+    return word.first || word.owners !== undefined || isHyphenHead(norm);
+  };
+  /** Only such a word can be joined with the next into a known surname (`surnameOwners` of "a-b"). */
+  function isHyphenHead(norm: string): boolean {
+    return hyphenHeads.has(norm) || hyphenHeads.has(lookup(norm).key);
+  }
 
   /**
    * Whether a name may start at capitalised, non-initial token i: it is a first name or a
@@ -254,6 +276,7 @@ export function createMatcher(data: MatcherData): Matcher {
     return (
       u < list.count &&
       (list.flags[u]! & (BREAK_BEFORE | CAPITALISED | INITIAL)) === CAPITALISED &&
+      isHyphenHead(norm) &&
       surnameOwners(`${norm}-${list.norm(u)}`) !== undefined
     );
   }
@@ -262,15 +285,8 @@ export function createMatcher(data: MatcherData): Matcher {
     const count = list.count;
     const flags = list.flags;
     /** Token objects, made only for the few tokens a candidate name looks at. */
-    const views = new Map<number, WordToken>();
-    const token = (k: number): WordToken => {
-      let t = views.get(k);
-      if (!t) {
-        t = list.token(k);
-        views.set(k, t);
-      }
-      return t;
-    };
+    const views: Array<WordToken | undefined> = [];
+    const token = (k: number): WordToken => (views[k] ??= list.view(k));
     /** The token at k if it is still in the same name run as token `from`. */
     const inRun = (from: number, k: number): WordToken | undefined => {
       if (k >= count) return undefined;
@@ -285,7 +301,7 @@ export function createMatcher(data: MatcherData): Matcher {
       if (!nameWord(t)) return [];
       const out: Array<{ length: number; people: number[] }> = [];
       const u = inRun(from, k + 1);
-      if (nameWord(u)) {
+      if (nameWord(u) && isHyphenHead(t.norm)) {
         const joined = surnameOwners(`${t.norm}-${u.norm}`);
         if (joined) out.push({ length: 2, people: joined });
       }
@@ -304,10 +320,16 @@ export function createMatcher(data: MatcherData): Matcher {
     };
 
     function fullAt(i: number): Found | null {
-      const best = new Map<number, number>();
+      // The longest reading per record (a handful at most: a plain list beats a Map).
+      const bestPeople: number[] = [];
+      const bestLengths: number[] = [];
       let skip = 0;
       const record = (p: number, length: number) => {
-        if ((best.get(p) ?? 0) < length) best.set(p, length);
+        const at = bestPeople.indexOf(p);
+        if (at < 0) {
+          bestPeople.push(p);
+          bestLengths.push(length);
+        } else if (bestLengths[at]! < length) bestLengths[at] = length;
       };
       const t = token(i);
       if (!t.initial) {
@@ -387,11 +409,8 @@ export function createMatcher(data: MatcherData): Matcher {
         }
       }
       let longest = 0;
-      for (const length of best.values()) longest = Math.max(longest, length);
-      if (longest > 0) {
-        const ids = [...best].filter(([, length]) => length === longest).map(([p]) => p);
-        return { length: longest, people: ids };
-      }
+      for (const length of bestLengths) longest = Math.max(longest, length);
+      if (longest > 0) return { length: longest, people: bestPeople.filter((_, at) => bestLengths[at] === longest) };
       return skip > 0 ? { length: skip, people: [] } : null;
     }
 
@@ -450,7 +469,8 @@ export function createMatcher(data: MatcherData): Matcher {
     find(text: string, context: PageContext): Mention[] {
       if (!(context instanceof Page)) throw new TypeError('find() needs a context from newPage()');
       context.support.add(text);
-      list.read(text);
+      // Only the stretches around possible names are tokenised: the scan skips every other word.
+      list.readNear(text, isNameWord);
       return scan(context).map(({ from, to, ids, kind }) => {
         const start = list.starts[from]!;
         const end = list.ends[to]!;

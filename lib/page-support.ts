@@ -102,6 +102,8 @@ const SHORT_GRAM = 3;
 const LONG_GRAM = 6;
 /** Building the filters costs about as much as this many searches of the whole text in vain. */
 const FILTER_AFTER_SEARCHES = 4;
+/** Characters prepared at the first question; each later step prepares as much again as before. */
+const FIRST_CHUNK = 16_384;
 
 /** FNV-1a of `length` characters of `s` from `at`, continuing from state `h` (`update` has it inline). */
 function fnv(h: number, s: string, at: number, length: number): number {
@@ -164,14 +166,20 @@ class WordStarts {
  * The text of one page as seen so far (or the whole page), with remembered answers. Runs
  * added later are searched on their own, so a page fed block by block costs one pass per word.
  *
- * Nothing is done until the matcher asks (most pages name nobody). When many words turn out
- * not to be on the page, filters of how the page's words begin answer the rest of the "not
+ * Nothing is done until the matcher asks (most pages name nobody), and then the text is
+ * prepared (lower-cased) a piece at a time, as far as a search needs: on a page about
+ * prosecution the first stems are found near the top, and the rest of a long page is never
+ * lower-cased. A word not found has been searched for in the whole text. When many words turn
+ * out not to be on the page, filters of how the page's words begin answer the rest of the "not
  * here" at once, instead of a search of the whole text for each of a hundred stems.
  */
 export class PageSupport {
-  /** The prepared text (lower case, ё→е) of everything added before the runs in `pending`. */
+  /** The prepared text (lower case, ё→е): `raw` up to `rawPrepared`. */
   private text = '';
-  /** Text added but not yet prepared: the whole page, or runs. */
+  /** Everything added before the runs in `pending`, and how much of it is prepared. */
+  private raw = '';
+  private rawPrepared = 0;
+  /** Text added but not yet joined to `raw`: the whole page, or runs. */
   private pending: string[] = [];
   /** Per stem or hint: -1 when found, else how much of the text was searched without finding it. */
   private readonly searched = new Map<string, number>();
@@ -195,34 +203,58 @@ export class PageSupport {
     this.pending.push(`\n${run}`);
   }
 
-  /** Prepares the text added since the last question. */
+  /** Joins the text added since the last question to `raw`, and prepares a first piece. */
   private catchUp(): void {
-    if (this.pending.length === 0) return;
-    for (const piece of this.pending) this.text += prepare(piece);
-    this.pending = [];
+    if (this.pending.length > 0) {
+      this.raw += this.pending.join('');
+      this.pending = [];
+    }
+    if (this.text.length === 0) this.prepareMore();
+  }
+
+  /**
+   * Prepares the next piece of `raw` (as long as all prepared so far, at least FIRST_CHUNK),
+   * cut after a space or line break, so no word is split and the prepared text ends where no
+   * word can. False when everything is prepared.
+   */
+  private prepareMore(): boolean {
+    const raw = this.raw;
+    if (this.rawPrepared >= raw.length) return false;
+    let cut = Math.min(raw.length, this.rawPrepared + Math.max(FIRST_CHUNK, this.rawPrepared));
+    while (cut < raw.length && raw.charCodeAt(cut - 1) > 0x20) cut++;
+    this.text += prepare(raw.slice(this.rawPrepared, cut));
+    this.rawPrepared = cut;
     this.starts?.update(this.text);
+    return true;
   }
 
   private has(word: string): boolean {
     this.catchUp();
-    const upTo = this.searched.get(word) ?? 0;
+    let upTo = this.searched.get(word) ?? 0;
     if (upTo < 0) return true;
-    const text = this.text;
-    if (upTo >= text.length) return false;
-    // A page with none of a list's words would cost a search of the whole text per word.
-    if (!this.starts && this.wasted > FILTER_AFTER_SEARCHES * text.length) {
-      this.starts = new WordStarts();
-      this.starts.update(text);
-    }
-    const from = Math.max(0, upTo - word.length);
     const needle = word.endsWith('$') ? word.slice(0, -1) : word;
-    const found = (!this.starts || this.starts.mayStart(needle)) && containsWord(text, word, from);
-    if (!found) this.wasted += text.length - from;
-    this.searched.set(word, found ? -1 : text.length);
-    return found;
+    for (;;) {
+      const text = this.text;
+      if (upTo < text.length) {
+        // A page with none of a list's words would cost a search of the whole text per word.
+        if (!this.starts && this.wasted > FILTER_AFTER_SEARCHES * text.length) {
+          this.starts = new WordStarts();
+          this.starts.update(text);
+        }
+        const from = Math.max(0, upTo - word.length);
+        if ((!this.starts || this.starts.mayStart(needle)) && containsWord(text, word, from)) {
+          this.searched.set(word, -1);
+          return true;
+        }
+        this.wasted += text.length - from;
+        upTo = text.length;
+        this.searched.set(word, upTo);
+      }
+      if (!this.prepareMore()) return false;
+    }
   }
 
-  /** Per word list: true once one of its words was found, else the text length it was asked at. */
+  /** Per word list: true once one of its words was found, else the length of `raw` it was asked at. */
   private readonly lists = new Map<readonly string[], true | number>();
 
   /** Letters counted so far (every SCRIPT_STRIDE-th character), to tell the page's main script. */
@@ -247,14 +279,15 @@ export class PageSupport {
   private hasAnyOf(words: readonly string[]): boolean {
     this.catchUp();
     const known = this.lists.get(words);
-    if (known === true || known === this.text.length) return known === true;
+    if (known === true || known === this.raw.length) return known === true;
     // Words in the page's own script first: the answer is the same, but on an English page the
     // first English stem usually settles it, where each Russian stem costs a search in vain.
     const latinFirst = this.mostlyLatin();
     const found =
       words.some((word) => CYRILLIC.test(word) !== latinFirst && this.has(word)) ||
       words.some((word) => CYRILLIC.test(word) === latinFirst && this.has(word));
-    this.lists.set(words, found || this.text.length);
+    // Not found means searched for in all of `raw`.
+    this.lists.set(words, found || this.raw.length);
     return found;
   }
 

@@ -77,6 +77,7 @@ function classOf(code: number): number {
   return classes[code]! || classify(code);
 }
 
+
 /** Flags of a token in `TokenList.flags`. */
 export const CAPITALISED = 1;
 export const INITIAL = 2;
@@ -87,6 +88,206 @@ function normalizePlain(raw: string): string {
   const lower = raw.toLowerCase();
   return lower.indexOf('ё') < 0 ? lower : lower.replace(/ё/g, 'е');
 }
+
+/*
+ * The word at `start` (a letter), as the tokeniser reads it, left in these module variables
+ * so the hot loop allocates nothing: `wordRunEnd` is where the run of letters (and of joiners
+ * or invisible characters followed by a letter) stops, `wordEnd` the end of the word without a
+ * possessive "'s", `wordPlain` whether it is made of plain letters only.
+ */
+let wordRunEnd = 0;
+let wordEnd = 0;
+let wordPlain = false;
+
+function readWord(text: string, start: number, firstClass: number): void {
+  const n = text.length;
+  /** First character of the word that is not a plain letter, or -1. */
+  let firstOdd = firstClass & IS_PLAIN ? -1 : start;
+  let j = start + 1;
+  while (j < n) {
+    const code = text.charCodeAt(j);
+    // Lower-case a-z and а-я, the bulk of every word: plain letters, nothing to note.
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x430 && code <= 0x44f)) {
+      j++;
+      continue;
+    }
+    const d = classOf(code);
+    if (d & IS_LETTER || (d & (IS_INVISIBLE | IS_JOINER) && letterAhead(text, j + 1))) {
+      if (!(d & IS_PLAIN) && firstOdd < 0) firstOdd = j;
+      j++;
+    } else break;
+  }
+  let end = j;
+  // "Bakhtin's" / "Bakhtin’s": the mark covers the name, not the possessive ending.
+  if (end - start >= 3) {
+    const last = text.charCodeAt(end - 1);
+    if ((last === 0x73 || last === 0x53) && classOf(text.charCodeAt(end - 2)) & IS_APOSTROPHE) end -= 2;
+  }
+  wordRunEnd = j;
+  wordEnd = end;
+  wordPlain = firstOdd < 0 || firstOdd >= end;
+}
+
+const HASH_SEED = 0x811c9dc5;
+const HASH_PRIME = 0x01000193;
+
+/** The `WordTable` hash of text[start, end): FNV-1a of the code units through `lowerPlain`. */
+function hashOf(text: string, start: number, end: number): number {
+  let h = HASH_SEED;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ lowerPlain(text.charCodeAt(k)), HASH_PRIME);
+  return h;
+}
+
+/**
+ * The end of a word of plain letters from `start` that ends at a plain separator (a character
+ * that is no letter, joiner or invisible one, and no dot after one or two letters, which could
+ * make an initial), with its `hashOf` in `plainWordHash`; -1 for any other word, which needs
+ * `readWord`. One pass over the word for the common case.
+ */
+let plainWordHash = 0;
+function plainWordEnd(text: string, start: number): number {
+  const n = text.length;
+  let h = HASH_SEED;
+  let j = start;
+  for (; j < n; j++) {
+    const code = text.charCodeAt(j);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x430 && code <= 0x44f)) h = Math.imul(h ^ code, HASH_PRIME);
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || code === 0x451) h = Math.imul(h ^ lowerPlain(code), HASH_PRIME);
+    else break;
+  }
+  if (j < n) {
+    const code = text.charCodeAt(j);
+    if (classOf(code) & (IS_LETTER | IS_JOINER | IS_INVISIBLE) || (code === 0x2e && j - start <= 2)) return -1;
+  }
+  plainWordHash = h;
+  return j;
+}
+
+/** Whether the next character after invisible ones, from `i` on, is a letter. */
+function letterAhead(text: string, i: number): boolean {
+  let j = i;
+  let c = 0;
+  while (j < text.length && (c = classOf(text.charCodeAt(j))) & IS_INVISIBLE) j++;
+  return j < text.length && (c & IS_LETTER) !== 0;
+}
+
+/**
+ * Whether the word text[start, end) (its letters running to `runEnd`) could be an initial: a
+ * dot follows, and, for a plain word (whose normal form is as long as it is), it has one or
+ * two letters. Normalising other words may shorten them, so any of them could be.
+ */
+function mayBeInitial(text: string, start: number, end: number, runEnd: number, plain: boolean): boolean {
+  return text.charCodeAt(runEnd) === 0x2e && (!plain || end - start <= 2);
+}
+
+/** Whether a word of `norm` (and this raw form) followed by a dot is an initial. */
+function isInitial(norm: string, rawLength: number): boolean {
+  return norm.length === 1 || (norm.length === 2 && rawLength === 2 && DIGRAPH_INITIALS.has(norm));
+}
+
+/** A plain letter (A-Z, a-z, А-я, Ё, ё) as `normalizePlain` turns it: lower case, ё→е. */
+function lowerPlain(code: number): number {
+  if (code <= 0x5a) return code >= 0x41 ? code + 0x20 : code;
+  if (code >= 0x410 && code <= 0x42f) return code + 0x20;
+  return code === 0x401 || code === 0x451 ? 0x435 : code;
+}
+
+/** Slots of `WordTable` (a power of two), and how far a look-up probes. */
+const WORD_SLOTS = 1 << 14;
+const WORD_PROBES = 8;
+
+/**
+ * Normal forms of capitalised words, and what the `readNear` test said of each, found by a
+ * hash of the word straight from the page text: a page repeats its capitalised words, and this
+ * spares making and normalising a string for each. Plain words are keyed by their lower-cased
+ * letters (so "Бахтин" and "БАХТИН" share a slot), others by their exact text.
+ */
+class WordTable {
+  readonly norms: Array<string | undefined> = new Array<string | undefined>(WORD_SLOTS);
+  /** Each slot's hash: a probe compares it before it touches the word. */
+  private readonly hashes = new Int32Array(WORD_SLOTS);
+  /** The exact text of a word that is not plain (undefined for plain ones). */
+  private readonly raws: Array<string | undefined> = new Array<string | undefined>(WORD_SLOTS);
+  /** Per slot: 0 not asked, 1 not a name word, 2 a name word (for `test`). */
+  readonly answers = new Uint8Array(WORD_SLOTS);
+  private filled = 0;
+  private test: NameWordTest | null = null;
+
+  /**
+   * The slot of the word text[start, end) (entered if new; a full table starts afresh), or -1
+   * when its probes are all taken by other words.
+   * `plain`: the word is made of plain letters only; `h`: its `hashOf`, when known.
+   */
+  slot(text: string, start: number, end: number, plain: boolean, h = hashOf(text, start, end)): number {
+    const length = end - start;
+    for (let probe = 0; probe < WORD_PROBES; probe++) {
+      const slot = (h + probe) & (WORD_SLOTS - 1);
+      const norm = this.norms[slot];
+      if (norm === undefined) {
+        if (this.filled > WORD_SLOTS >> 1) {
+          // Half full (a long session of pages): forget all rather than probe ever longer.
+          this.norms.fill(undefined);
+          this.raws.fill(undefined);
+          this.filled = 0;
+          return this.slot(text, start, end, plain, h);
+        }
+        const raw = text.slice(start, end);
+        this.norms[slot] = plain ? normalizePlain(raw) : normalizeToken(raw);
+        this.raws[slot] = plain ? undefined : raw;
+        this.hashes[slot] = h;
+        this.answers[slot] = 0;
+        this.filled++;
+        return slot;
+      }
+      if (this.hashes[slot] !== h) continue;
+      const raw = this.raws[slot];
+      if (plain ? raw === undefined && norm.length === length && sameLetters(norm, text, start) : raw !== undefined && raw.length === length && sameText(raw, text, start)) {
+        return slot;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the word in `slot` passes the test (asked once per word). */
+  isNameWord(slot: number): boolean {
+    let answer = this.answers[slot]!;
+    if (answer === 0) {
+      answer = this.test!(this.norms[slot]!) ? 2 : 1;
+      this.answers[slot] = answer;
+    }
+    return answer === 2;
+  }
+
+  /** Starts answering for another test: the normal forms stay, the answers go. */
+  useTest(test: NameWordTest): void {
+    if (this.test === test) return;
+    this.test = test;
+    this.answers.fill(0);
+  }
+}
+
+/** One table for every list: the normal forms depend on the text alone. */
+const wordTable = new WordTable();
+
+/** Whether `raw` is the text of `text` at `start`. */
+function sameText(raw: string, text: string, start: number): boolean {
+  for (let k = 0; k < raw.length; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** Whether `norm` is the plain word of `text` at `start`, lower-cased. */
+function sameLetters(norm: string, text: string, start: number): boolean {
+  for (let k = 0; k < norm.length; k++) if (norm.charCodeAt(k) !== lowerPlain(text.charCodeAt(start + k))) return false;
+  return true;
+}
+
+/** Whether a capitalised word could begin a name the matcher tries: see `TokenList.readNear`. */
+export type NameWordTest = (norm: string) => boolean;
+
+/** A token index past every other: "no need to stop" for `tokenizeFrom`. */
+const NO_LIMIT = 0x7fffffff;
+/** Tokens a name search at token k may look at: k - 1 to k + 4 (one more to spare). */
+const NAME_REACH_AHEAD = 6;
 
 /**
  * The tokens of one text in parallel arrays. `read` refills the same arrays, so a matcher
@@ -103,16 +304,128 @@ export class TokenList {
   private norms: Array<string | undefined> = [];
   /** Whether a lower-case word is made of plain letters only (so normalising is cheap). */
   private plain = new Uint8Array(256);
+  /** Between two tokens: a separator was met since the last token / line breaks since it. */
+  private broken = false;
+  private newlines = 0;
+  /** In `readNear`: the name-word test, and the token count the current stretch must reach. */
+  private nameWord: NameWordTest | null = null;
+  private need = 0;
+  /** Capitalised words met so far, shared by every list (pages repeat them). */
+  private readonly words = wordTable;
 
   /** Tokenises `text` into this list (the previous tokens are gone). */
   read(text: string): this {
+    this.begin(text, null);
+    this.tokenizeFrom(0, NO_LIMIT);
+    return this;
+  }
+
+  /**
+   * Tokenises only the stretches of `text` a name search can look at: around every capitalised
+   * word that is an initial or passes `nameWord`, from the token before it to five after it.
+   * Everything else is skipped without making tokens: most words of a page are no name.
+   *
+   * The tokens made are exactly those `read` makes there, with the same flags, except that the
+   * first token after a skipped stretch has BREAK_BEFORE set, so no name runs across the gap.
+   * (That first token is never itself such a word: skipped stretches hold none.)
+   */
+  readNear(text: string, nameWord: NameWordTest): this {
+    this.begin(text, nameWord);
+    const words = this.words;
+    words.useTest(nameWord);
+    const n = text.length;
+    /** Every token before this position is read, and tokenising may go on from it. */
+    let pos = 0;
+    let c = 0;
+    while (c < n) {
+      // The next capital letter: one table look-up per character (every character of the page).
+      let cls = 0;
+      while (c < n && ((cls = classes[text.charCodeAt(c)]!) & IS_UPPER) === 0 && cls !== 0) c++;
+      if (c >= n) break;
+      if (cls === 0 && !(classify(text.charCodeAt(c)) & IS_UPPER)) {
+        c++;
+        continue;
+      }
+      cls = classes[text.charCodeAt(c)]!;
+      const before = c > 0 ? classOf(text.charCodeAt(c - 1)) : IS_SPACE;
+      // A capital inside a word ("McDonald", ALL CAPS) is no word start.
+      if (before & IS_LETTER) {
+        c++;
+        continue;
+      }
+      if (!(before & (IS_JOINER | IS_INVISIBLE)) || c === pos) {
+        // Certainly a word start: read the word and skip it when no name can start there.
+        // Most words are plain and end at a space or punctuation: one pass reads and hashes them.
+        const plainEnd = plainWordEnd(text, c);
+        const slot = plainEnd >= 0 ? words.slot(text, c, plainEnd, true, plainWordHash) : -1;
+        let next: number;
+        let skip: boolean;
+        if (slot >= 0) {
+          next = plainEnd;
+          skip = !words.isNameWord(slot);
+        } else {
+          readWord(text, c, cls);
+          next = wordRunEnd;
+          const other = mayBeInitial(text, c, wordEnd, wordRunEnd, wordPlain) ? -1 : words.slot(text, c, wordEnd, wordPlain);
+          if (other >= 0) skip = !words.isNameWord(other);
+          else {
+            const raw = text.slice(c, wordEnd);
+            const norm = wordPlain ? normalizePlain(raw) : normalizeToken(raw);
+            skip = !(text.charCodeAt(wordRunEnd) === 0x2e && isInitial(norm, raw.length)) && !nameWord(norm);
+          }
+        }
+        if (skip) {
+          c = next;
+          continue;
+        }
+      }
+      // (After a joiner or invisible character the capital may be inside a word, "Петров-Водкин":
+      // the tokeniser tells.) Tokenise from the start of the previous word's stretch of
+      // non-space text, so that word, which a name search looks at, is read as `read` reads it.
+      let from = c - 1;
+      while (from >= pos && !(classOf(text.charCodeAt(from)) & IS_LETTER)) from--;
+      // (A BOM is a space to \s but may sit inside a word, like every invisible character.)
+      while (from >= pos && (classOf(text.charCodeAt(from)) & (IS_SPACE | IS_INVISIBLE)) !== IS_SPACE) from--;
+      from++;
+      // Words skipped since `pos`: nothing may run across them. With none (only spaces or
+      // punctuation between), go on from `pos`, so the flags come out as `read` sets them.
+      let skipped = from - 1;
+      while (skipped >= pos && !(classOf(text.charCodeAt(skipped)) & IS_LETTER)) skipped--;
+      if (skipped >= pos) {
+        this.broken = true;
+        this.newlines = 0;
+      } else from = pos;
+      this.need = 0;
+      pos = this.tokenizeFrom(from, c + 1);
+      c = pos > c ? pos : c + 1;
+    }
+    return this;
+  }
+
+  private begin(text: string, nameWord: NameWordTest | null): void {
     this.text = text;
     this.count = 0;
+    this.broken = false;
+    this.newlines = 0;
+    this.nameWord = nameWord;
+    this.need = nameWord ? 0 : NO_LIMIT;
+  }
+
+  /**
+   * Reads tokens from position `i` (a position `read` would reach between tokens) until the end
+   * of the text, or, once past `minEnd`, as soon as `need` tokens are read. In `readNear` every
+   * capitalised word that may begin a name raises `need` to cover the tokens after it.
+   * Returns the position reached.
+   */
+  private tokenizeFrom(i: number, minEnd: number): number {
+    const text = this.text;
     const n = text.length;
-    let broken = false;
-    let newlines = 0;
-    let i = 0;
+    const nameWord = this.nameWord;
+    const words = this.words;
+    let broken = this.broken;
+    let newlines = this.newlines;
     while (i < n) {
+      if (this.count >= this.need && i >= minEnd) break;
       const code = text.charCodeAt(i);
       // A plain space, the most common separator, changes nothing.
       if (code === 0x20) {
@@ -122,44 +435,35 @@ export class TokenList {
       const c = classOf(code);
       if (c & IS_LETTER) {
         const start = i;
-        /** First character of the word that is not a plain letter, or -1. */
-        let firstOdd = c & IS_PLAIN ? -1 : i;
-        let j = i + 1;
-        while (j < n) {
-          const code = text.charCodeAt(j);
-          // Lower-case a-z and а-я, the bulk of every word: plain letters, nothing to note.
-          if ((code >= 0x61 && code <= 0x7a) || (code >= 0x430 && code <= 0x44f)) {
-            j++;
-            continue;
-          }
-          const d = classOf(code);
-          if (d & IS_LETTER || (d & (IS_INVISIBLE | IS_JOINER) && this.letterAhead(j + 1))) {
-            if (!(d & IS_PLAIN) && firstOdd < 0) firstOdd = j;
-            j++;
-          } else break;
-        }
-        let end = j;
-        // "Bakhtin's" / "Bakhtin’s": the mark covers the name, not the possessive ending.
-        if (end - start >= 3) {
-          const last = text.charCodeAt(end - 1);
-          if ((last === 0x73 || last === 0x53) && classOf(text.charCodeAt(end - 2)) & IS_APOSTROPHE) end -= 2;
-        }
+        readWord(text, start, c);
+        const j = wordRunEnd;
+        let end = wordEnd;
+        const plain = wordPlain;
         const capitalised = (c & IS_UPPER) !== 0;
-        const plain = firstOdd < 0 || firstOdd >= end;
         let norm: string | undefined;
         let initial = false;
+        /** In `readNear`: a capitalised word a name may start at. */
+        let nameStart = false;
         if (capitalised) {
-          const raw = text.slice(start, end);
-          norm = plain ? normalizePlain(raw) : normalizeToken(raw);
-          initial =
-            text.charCodeAt(j) === 0x2e && (norm.length === 1 || (norm.length === 2 && raw.length === 2 && DIGRAPH_INITIALS.has(norm)));
-          // An initial's dot belongs to the initial (and to the mark) and does not end the sentence.
-          if (initial) end = j + 1;
+          const slot = mayBeInitial(text, start, end, j, plain) ? -1 : words.slot(text, start, end, plain);
+          if (slot >= 0) {
+            norm = words.norms[slot]!;
+            nameStart = nameWord !== null && words.isNameWord(slot);
+          } else {
+            const raw = text.slice(start, end);
+            norm = plain ? normalizePlain(raw) : normalizeToken(raw);
+            initial = text.charCodeAt(j) === 0x2e && isInitial(norm, raw.length);
+            // An initial's dot belongs to the initial (and to the mark) and does not end the sentence.
+            if (initial) end = j + 1;
+            nameStart = nameWord !== null && (initial || nameWord(norm));
+          }
         }
+        const k = this.count;
         this.push(start, end, (capitalised ? CAPITALISED : 0) | (initial ? INITIAL : 0) | (broken ? BREAK_BEFORE : 0), norm, plain);
         broken = false;
         newlines = 0;
         i = initial ? j + 1 : j;
+        if (nameStart && this.need < k + NAME_REACH_AHEAD) this.need = k + NAME_REACH_AHEAD;
       } else if (c & IS_SPACE) {
         if (code === 0x0a || code === 0x2029 || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
           newlines++;
@@ -172,7 +476,9 @@ export class TokenList {
         i++;
       }
     }
-    return this;
+    this.broken = broken;
+    this.newlines = newlines;
+    return i;
   }
 
   /** The normal form of token k (`normalizeToken` of its text). */
@@ -186,6 +492,11 @@ export class TokenList {
     return norm;
   }
 
+  /** Token k as a WordToken whose normal form is made only if read (valid until the next read). */
+  view(k: number): WordToken {
+    return new TokenView(this, k);
+  }
+
   /** Token k as an object (for code that is not on the hot path). */
   token(k: number): WordToken {
     const flags = this.flags[k]!;
@@ -197,15 +508,6 @@ export class TokenList {
       initial: (flags & INITIAL) !== 0,
       breakBefore: (flags & BREAK_BEFORE) !== 0,
     };
-  }
-
-  /** Whether the next character after invisible ones, from `i` on, is a letter. */
-  private letterAhead(i: number): boolean {
-    const text = this.text;
-    let j = i;
-    let c = 0;
-    while (j < text.length && (c = classOf(text.charCodeAt(j))) & IS_INVISIBLE) j++;
-    return j < text.length && (c & IS_LETTER) !== 0;
   }
 
   private push(start: number, end: number, flags: number, norm: string | undefined, plain: boolean): void {
@@ -225,6 +527,29 @@ export class TokenList {
     this.ends = widen(this.ends, new Int32Array(size));
     this.flags = widen(this.flags, new Uint8Array(size));
     this.plain = widen(this.plain, new Uint8Array(size));
+  }
+}
+
+/** See `TokenList.view`: most tokens a name search looks at are checked by their flags alone. */
+class TokenView implements WordToken {
+  readonly start: number;
+  readonly end: number;
+  readonly capitalised: boolean;
+  readonly initial: boolean;
+  readonly breakBefore: boolean;
+  constructor(
+    private readonly list: TokenList,
+    private readonly k: number,
+  ) {
+    const flags = list.flags[k]!;
+    this.start = list.starts[k]!;
+    this.end = list.ends[k]!;
+    this.capitalised = (flags & CAPITALISED) !== 0;
+    this.initial = (flags & INITIAL) !== 0;
+    this.breakBefore = (flags & BREAK_BEFORE) !== 0;
+  }
+  get norm(): string {
+    return this.list.norm(this.k);
   }
 }
 

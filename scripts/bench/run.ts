@@ -3,7 +3,8 @@
  * baselines (one alternation regex, mark.js) in headless Chromium, with the full bundled index.
  * Writes bench/results.json and prints a table. See docs/bench.md for what each figure means.
  *
- * Options: --quick (fewer repetitions), --only=words-100k,seed-001 (a subset of pages).
+ * Options: --quick (fewer repetitions), --only=words-100k,seed-001 (a subset of pages),
+ * --no-markjs (skip mark.js, the slowest part, while tuning; results.json then lacks its figures).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { measureExtensionOnPage, type ExtensionRun } from './extension-run';
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
 const ONLY = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const NO_MARKJS = argv.includes('--no-markjs');
 const RUNS = QUICK ? 3 : 7;
 const MARKJS_RUNS = QUICK ? 1 : 3;
 const BENCH_HOST = 'bench.test';
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
       const scan = await call('scan', RUNS);
       const breakdown = await call('breakdown', RUNS);
       const regex = await call('regex', names.strings, RUNS);
-      const markjs = await timeMarkjs(call, names.strings, page);
+      const markjs = NO_MARKJS ? {} : await timeMarkjs(call, names.strings, page);
       await tab.close();
       results[page.name] = {
         words: page.words,

@@ -126,6 +126,16 @@ describe('tokenize against the reference tokeniser', () => {
       }
     }
     expect(mismatches.slice(0, 10)).toEqual([]);
+    // 327,680 texts: seconds of work, more on a busy machine.
+  }, 60_000);
+
+  it('agrees on texts with more distinct capitalised words than its table of them holds', () => {
+    const rand = prng(12);
+    const word = () => `${'ABCDEFGHIJKLMNOPQRSTUVWXYZБВГДЖЗКЛМНПРСТ'[Math.floor(rand() * 40)]}${Math.floor(rand() * 1e9).toString(36).replace(/\d/g, 'q')}`;
+    for (let k = 0; k < 4; k++) {
+      const text = Array.from({ length: 12_000 }, () => (rand() < 0.1 ? word().toUpperCase() : word())).join(' ');
+      expect(tokenize(text)).toEqual(referenceTokenize(text));
+    }
   });
 
   it('a reused TokenList reads each text as a fresh one would, normal forms on demand', () => {
@@ -142,6 +152,64 @@ describe('tokenize against the reference tokeniser', () => {
       for (const i of order) expect(list.norm(i)).toBe(expected[i]!.norm);
       expect(Array.from({ length: list.count }, (_, i) => list.token(i))).toEqual(expected);
     }
+  });
+});
+
+describe('TokenList.readNear against a full read', () => {
+  /** A name-word test that says yes to some words: by a hash of the word, and to the corpus's usual names. */
+  const someNames = (norm: string) => {
+    let h = 7;
+    for (let k = 0; k < norm.length; k++) h = (h * 31 + norm.charCodeAt(k)) | 0;
+    return (h & 3) === 0 || ['бахтин', 'bakhtin', 'кара-мурза', 'кара', 'ivanov', 'esipenko', 'yu'].includes(norm);
+  };
+
+  /**
+   * What readNear promises: every token it makes is the token `read` makes at that place, with
+   * the same flags, except BREAK_BEFORE set on the first token after a skipped stretch; and it
+   * makes every token from the one before each capitalised initial or name word to five after.
+   */
+  function expectNearMatchesFull(text: string, nameWord: (norm: string) => boolean): void {
+    const full = tokenize(text);
+    const near = new TokenList().readNear(text, nameWord);
+    const nearTokens = Array.from({ length: near.count }, (_, i) => near.token(i));
+    const indexOf = new Map(full.map((t, i) => [t.start, i]));
+    let previous = -1;
+    for (const token of nearTokens) {
+      const i = indexOf.get(token.start);
+      expect(i, `a token at ${token.start} that read() does not make in ${JSON.stringify(text)}`).toBeDefined();
+      const expected = full[i!]!;
+      const gap = i! !== previous + 1;
+      expect(token, JSON.stringify(text)).toEqual({ ...expected, breakBefore: gap ? true : expected.breakBefore });
+      previous = i!;
+    }
+    const made = new Set(nearTokens.map((t) => t.start));
+    full.forEach((t, i) => {
+      if (!t.capitalised || !(t.initial || nameWord(t.norm))) return;
+      for (let k = Math.max(0, i - 1); k <= Math.min(full.length - 1, i + 5); k++) {
+        expect(made.has(full[k]!.start), `token ${k} near name word ${i} (${t.norm}) in ${JSON.stringify(text)}`).toBe(true);
+      }
+    });
+  }
+
+  it('agrees on the corpus and the seeds', () => {
+    for (const text of realTexts) expectNearMatchesFull(text, someNames);
+  });
+
+  it('agrees on seeded random texts, with many name words and with none', () => {
+    const rand = prng(11);
+    for (let k = 0; k < 3000; k++) {
+      const text = randomText(rand, 1 + Math.floor(rand() * 80));
+      expectNearMatchesFull(text, someNames);
+      expectNearMatchesFull(text, () => true);
+      expectNearMatchesFull(text, () => false);
+    }
+  }, 60_000);
+
+  it('skips text with no name word: only initials are made', () => {
+    const list = new TokenList().readNear('Один Два три. Четыре пять шесть семь, Восемь', () => false);
+    expect(list.count).toBe(0);
+    const withName = new TokenList().readNear('один два три Бахтин четыре пять шесть семь восемь девять десять', (n) => n === 'бахтин');
+    expect(Array.from({ length: withName.count }, (_, i) => withName.norm(i))).toEqual(['три', 'бахтин', 'четыре', 'пять', 'шесть', 'семь', 'восемь']);
   });
 });
 
@@ -181,5 +249,25 @@ describe('PageSupport against a plain search of the whole text', () => {
       for (const support of [whole, byRuns]) if ((support as unknown as { starts: unknown }).starts) filtered++;
     }
     expect(filtered).toBeGreaterThan(100);
+  });
+
+  it('finds words anywhere in a long page, though it prepares the text a piece at a time', () => {
+    // Pages far longer than the first prepared piece, the words at the start, at the end, and
+    // at every place a piece could end; one page with no space at all.
+    const filler = 'обычный текст про погоду и sport news '.repeat(4000);
+    const pages = [
+      `${filler}политзаключенный`,
+      `протест ${filler}`,
+      `${filler.slice(0, 16_380)}суд ${filler}`,
+      `${filler.slice(0, 16_383)}судак ${filler}суда`,
+      `${'x'.repeat(70_000)} activist`,
+      `${'я'.repeat(70_000)}активист`,
+      filler,
+    ];
+    const words = ['политзаключ', 'протест', 'суд$', 'суда$', 'activist', 'активист', 'судак', 'погод', 'news'];
+    for (const text of pages) {
+      const support = new PageSupport(text);
+      for (const word of words) expect(support.mentionsAny([word]), `${word} in a page of ${text.length}`).toBe(containsWord(prepare(text), word));
+    }
   });
 });
