@@ -269,6 +269,44 @@ class WordTable {
 /** One table for every list: the normal forms depend on the text alone. */
 const wordTable = new WordTable();
 
+/*
+ * The capitalised word at `start` as `readCapitalWord` read it (besides `wordRunEnd`,
+ * `wordEnd` and `wordPlain`): its normal form, whether it is an initial, and whether a name may
+ * start at it (an initial, or a word `nameWord` accepts; always false without a test).
+ */
+let capitalNorm = '';
+let capitalInitial = false;
+let capitalNameStart = false;
+
+/**
+ * Reads the capitalised word at `start` (its first character of class `firstClass`). A word
+ * already in `words` costs no string: most are plain and end at a space or punctuation, and
+ * one pass reads and hashes them. `readNear` asks this to skip words, the tokeniser to make
+ * tokens, so both judge a word alike.
+ */
+function readCapitalWord(text: string, start: number, firstClass: number, words: WordTable, nameWord: NameWordTest | null): void {
+  const plainEnd = plainWordEnd(text, start);
+  let slot = -1;
+  if (plainEnd >= 0) {
+    wordRunEnd = wordEnd = plainEnd;
+    wordPlain = true;
+    slot = words.slot(text, start, plainEnd, true, plainWordHash);
+  } else {
+    readWord(text, start, firstClass);
+    if (!mayBeInitial(text, start, wordEnd, wordRunEnd, wordPlain)) slot = words.slot(text, start, wordEnd, wordPlain);
+  }
+  if (slot >= 0) {
+    capitalNorm = words.norms[slot]!;
+    capitalInitial = false;
+    capitalNameStart = nameWord !== null && words.isNameWord(slot);
+    return;
+  }
+  const raw = text.slice(start, wordEnd);
+  capitalNorm = wordPlain ? normalizePlain(raw) : normalizeToken(raw);
+  capitalInitial = text.charCodeAt(wordRunEnd) === 0x2e && isInitial(capitalNorm, raw.length);
+  capitalNameStart = nameWord !== null && (capitalInitial || nameWord(capitalNorm));
+}
+
 /** Whether `raw` is the text of `text` at `start`. */
 function sameText(raw: string, text: string, start: number): boolean {
   for (let k = 0; k < raw.length; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
@@ -355,27 +393,9 @@ export class TokenList {
       }
       if (!(before & (IS_JOINER | IS_INVISIBLE)) || c === pos) {
         // Certainly a word start: read the word and skip it when no name can start there.
-        // Most words are plain and end at a space or punctuation: one pass reads and hashes them.
-        const plainEnd = plainWordEnd(text, c);
-        const slot = plainEnd >= 0 ? words.slot(text, c, plainEnd, true, plainWordHash) : -1;
-        let next: number;
-        let skip: boolean;
-        if (slot >= 0) {
-          next = plainEnd;
-          skip = !words.isNameWord(slot);
-        } else {
-          readWord(text, c, cls);
-          next = wordRunEnd;
-          const other = mayBeInitial(text, c, wordEnd, wordRunEnd, wordPlain) ? -1 : words.slot(text, c, wordEnd, wordPlain);
-          if (other >= 0) skip = !words.isNameWord(other);
-          else {
-            const raw = text.slice(c, wordEnd);
-            const norm = wordPlain ? normalizePlain(raw) : normalizeToken(raw);
-            skip = !(text.charCodeAt(wordRunEnd) === 0x2e && isInitial(norm, raw.length)) && !nameWord(norm);
-          }
-        }
-        if (skip) {
-          c = next;
+        readCapitalWord(text, c, cls, words, nameWord);
+        if (!capitalNameStart) {
+          c = wordRunEnd;
           continue;
         }
       }
@@ -435,29 +455,21 @@ export class TokenList {
       const c = classOf(code);
       if (c & IS_LETTER) {
         const start = i;
-        readWord(text, start, c);
-        const j = wordRunEnd;
-        let end = wordEnd;
-        const plain = wordPlain;
         const capitalised = (c & IS_UPPER) !== 0;
         let norm: string | undefined;
         let initial = false;
         /** In `readNear`: a capitalised word a name may start at. */
         let nameStart = false;
         if (capitalised) {
-          const slot = mayBeInitial(text, start, end, j, plain) ? -1 : words.slot(text, start, end, plain);
-          if (slot >= 0) {
-            norm = words.norms[slot]!;
-            nameStart = nameWord !== null && words.isNameWord(slot);
-          } else {
-            const raw = text.slice(start, end);
-            norm = plain ? normalizePlain(raw) : normalizeToken(raw);
-            initial = text.charCodeAt(j) === 0x2e && isInitial(norm, raw.length);
-            // An initial's dot belongs to the initial (and to the mark) and does not end the sentence.
-            if (initial) end = j + 1;
-            nameStart = nameWord !== null && (initial || nameWord(norm));
-          }
-        }
+          readCapitalWord(text, start, c, words, nameWord);
+          norm = capitalNorm;
+          initial = capitalInitial;
+          nameStart = capitalNameStart;
+        } else readWord(text, start, c);
+        const j = wordRunEnd;
+        const plain = wordPlain;
+        // An initial's dot belongs to the initial (and to the mark) and does not end the sentence.
+        const end = initial ? j + 1 : wordEnd;
         const k = this.count;
         this.push(start, end, (capitalised ? CAPITALISED : 0) | (initial ? INITIAL : 0) | (broken ? BREAK_BEFORE : 0), norm, plain);
         broken = false;
