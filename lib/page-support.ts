@@ -4,6 +4,7 @@
  * region and case words together with some justice vocabulary). Used by the matcher to set
  * `confidence` on common names and namesakes.
  */
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from './fnv';
 
 /**
  * Word lists below: a stem matches at the start of a word; a trailing "$" asks for the whole
@@ -95,8 +96,6 @@ const SCRIPT_STRIDE = 4;
 
 /** Bits per filter (2^18 = 32 kB): few false hits even on a 100,000-word page. */
 const FILTER_BITS = 18;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 /** How many first characters of a word each filter holds: the longest that fits the needle is asked. */
 const SHORT_GRAM = 3;
 const LONG_GRAM = 6;
@@ -104,12 +103,6 @@ const LONG_GRAM = 6;
 const FILTER_AFTER_SEARCHES = 4;
 /** Characters prepared at the first question; each later step prepares as much again as before. */
 const FIRST_CHUNK = 16_384;
-
-/** FNV-1a of `length` characters of `s` from `at`, continuing from state `h` (`update` has it inline). */
-function fnv(h: number, s: string, at: number, length: number): number {
-  for (let k = 0; k < length; k++) h = Math.imul(h ^ s.charCodeAt(at + k), FNV_PRIME);
-  return h;
-}
 
 /**
  * Bloom-style bit sets of how the words of a text begin: the first 3 and the first 6
@@ -156,7 +149,7 @@ class WordStarts {
   mayStart(needle: string): boolean {
     if (needle.length < SHORT_GRAM) return true;
     const gram = needle.length >= LONG_GRAM ? LONG_GRAM : SHORT_GRAM;
-    const bit = fnv(FNV_OFFSET, needle, 0, gram) >>> (32 - FILTER_BITS);
+    const bit = fnv1a(needle, 0, gram) >>> (32 - FILTER_BITS);
     const bits = gram === LONG_GRAM ? this.long : this.short;
     return (bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }

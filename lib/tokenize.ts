@@ -11,6 +11,7 @@
  * normal form computed only for capitalised words or when asked), because a page has
  * hundreds of thousands of words and almost none of them are names.
  */
+import { FNV_OFFSET, FNV_PRIME } from './fnv';
 import { normalizeToken } from './normalize';
 
 export interface WordToken {
@@ -128,13 +129,10 @@ function readWord(text: string, start: number, firstClass: number): void {
   wordPlain = firstOdd < 0 || firstOdd >= end;
 }
 
-const HASH_SEED = 0x811c9dc5;
-const HASH_PRIME = 0x01000193;
-
 /** The `WordTable` hash of text[start, end): FNV-1a of the code units through `lowerPlain`. */
 function hashOf(text: string, start: number, end: number): number {
-  let h = HASH_SEED;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ lowerPlain(text.charCodeAt(k)), HASH_PRIME);
+  let h = FNV_OFFSET;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ lowerPlain(text.charCodeAt(k)), FNV_PRIME);
   return h;
 }
 
@@ -147,12 +145,12 @@ function hashOf(text: string, start: number, end: number): number {
 let plainWordHash = 0;
 function plainWordEnd(text: string, start: number): number {
   const n = text.length;
-  let h = HASH_SEED;
+  let h = FNV_OFFSET;
   let j = start;
   for (; j < n; j++) {
     const code = text.charCodeAt(j);
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x430 && code <= 0x44f)) h = Math.imul(h ^ code, HASH_PRIME);
-    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || code === 0x451) h = Math.imul(h ^ lowerPlain(code), HASH_PRIME);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x430 && code <= 0x44f)) h = Math.imul(h ^ code, FNV_PRIME);
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || code === 0x451) h = Math.imul(h ^ lowerPlain(code), FNV_PRIME);
     else break;
   }
   if (j < n) {

@@ -12,6 +12,7 @@
  * `<slot>`s read the nodes assigned to them), not into the hidden light children of a host.
  * Closed shadow roots cannot be read and are not.
  */
+import { fnv1a } from '@/lib/fnv';
 
 /** Tags whose content reads as part of the surrounding line. Everything else is a block. */
 const INLINE_TAGS = new Set([
@@ -370,10 +371,5 @@ export function rootsText(roots: readonly Element[]): string {
 
 /** A cheap string hash (FNV-1a) so an unchanged block is not matched again. */
 export function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return fnv1a(text) >>> 0;
 }
