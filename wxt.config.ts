@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
-import { NEWS_SITES } from './lib/news-sites';
+import { NEWS_SITES, NEWS_SITE_MATCHES } from './lib/news-sites';
 
 // The news sites Not Alone reads (lib/news-sites.ts); re-exported for tests that compare against it.
 export { NEWS_SITES };
@@ -66,7 +66,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     // The news sites, and the index origin: the only host the extension itself ever contacts
     // (left out of a build that trusts no key, since it never downloads).
-    host_permissions: [...NEWS_SITES.map((h) => `https://${h}/*`), ...(INDEX_UPDATES ? [indexOriginPattern(INDEX_URL)] : [])],
+    host_permissions: [...NEWS_SITE_MATCHES, ...(INDEX_UPDATES ? [indexOriginPattern(INDEX_URL)] : [])],
     // Nothing here is granted at install. A news site the reader adds in the options is asked
     // for then, one exact host at a time, with 'scripting' to register the content script
     // there (utils/custom-sites.ts); removing the site gives both back.

@@ -14,7 +14,7 @@ import type { MatcherData } from '@/lib/matcher-types';
 import { addMarks, clearMarks, getMarks } from '@/utils/badge';
 import { startInOpenTabs, syncCustomSitesScript } from '@/utils/custom-sites';
 import { loadActiveIndex, withIndexLock, type ActiveIndex } from '@/utils/index-store';
-import type { Request, Response } from '@/utils/messages';
+import { isRequest, type Request, type Response } from '@/utils/messages';
 import {
   NOT_CONFIGURED,
   REFRESH_ALARM,
@@ -159,9 +159,4 @@ export function startBackground(source: IndexSource): void {
   });
   // A changed interval takes effect now rather than at the next alarm.
   watchSettings((settings) => scheduleRefresh(settings.refreshIntervalHours));
-}
-
-function isRequest(message: unknown): message is Request {
-  const type = (message as { type?: unknown } | null)?.type;
-  return ['getMatcher', 'getRecords', 'marked', 'getMarked', 'refreshNow', 'syncCustomSites'].includes(type as string);
 }

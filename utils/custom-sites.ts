@@ -139,5 +139,6 @@ export async function startInOpenTabs(patterns: string[]): Promise<number> {
 }
 
 function sameItems(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+  const sortedB = [...b].sort();
+  return a.length === b.length && [...a].sort().every((v, i) => v === sortedB[i]);
 }

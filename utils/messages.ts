@@ -32,6 +32,22 @@ export interface Responses {
 
 export type Response<T extends Request['type']> = Responses[T];
 
+/** Every request type, for telling our messages from others at run time (the compiler keeps it complete). */
+const REQUEST_TYPES: Record<Request['type'], true> = {
+  getMatcher: true,
+  getRecords: true,
+  marked: true,
+  getMarked: true,
+  refreshNow: true,
+  syncCustomSites: true,
+};
+
+/** Whether a message is one of our requests (its fields are checked where they are used). */
+export function isRequest(message: unknown): message is Request {
+  const type = (message as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && Object.hasOwn(REQUEST_TYPES, type);
+}
+
 /**
  * Messages to the content script of one tab (`tabs.sendMessage`), answered by that tab.
  * `focusMark` is the popup's "Show on the page": scroll to and focus the first mark of the
