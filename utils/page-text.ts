@@ -268,7 +268,7 @@ export function collectFlows(root: Element): TextFlow[] {
 }
 
 /** Index of the piece holding flow offset `offset`; `asEnd` picks the piece a range ends in. */
-function pieceAt(flow: TextFlow, offset: number, asEnd: boolean): number {
+export function pieceAt(flow: TextFlow, offset: number, asEnd: boolean): number {
   let lo = 0;
   let hi = flow.pieces.length - 1;
   while (lo < hi) {

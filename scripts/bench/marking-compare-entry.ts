@@ -13,38 +13,12 @@
 import { createMatcher } from '@/lib/matcher';
 import type { Matcher, MatcherData, Mention } from '@/lib/matcher-types';
 import { MarkStore, rangeContainsPoint, type Mark } from '@/utils/highlights';
-import { FlowWalker, findScanRoots, flowRange, isInlineElement, type FlowPiece, type TextFlow } from '@/utils/page-text';
+import { FlowWalker, findScanRoots, flowRange, isInlineElement, pieceAt, type TextFlow } from '@/utils/page-text';
 import { ScanScheduler } from '@/utils/scan-scheduler';
 import { Scanner } from '@/entrypoints/content/scanner';
+import { median, perCall, samples } from './timing';
 
 const WRAP_TAG = 'not-alone-mark';
-
-// ---- timing helpers (as in page-entry.ts: loop inside a sample, median over samples) ----
-
-/** Repeats `once` until `minMs` of it has run; `between` (untimed) restores the state. */
-function perCall(once: () => void, minMs: number, between: () => void): number {
-  let spent = 0;
-  let calls = 0;
-  do {
-    const t0 = performance.now();
-    once();
-    spent += performance.now() - t0;
-    calls++;
-    between();
-  } while (spent < minMs);
-  return spent / calls;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function samples(runs: number, sample: () => number): number {
-  sample(); // warm-up
-  return median(Array.from({ length: runs }, sample));
-}
 
 async function asyncSamples(runs: number, sample: () => Promise<number>): Promise<number> {
   await sample();
@@ -175,18 +149,6 @@ interface Span {
   endOffset: number;
 }
 
-/** Index of the flow piece holding `offset` (as `flowRange` picks it); `asEnd` for an end. */
-function pieceAt(flow: TextFlow, offset: number, asEnd: boolean): FlowPiece {
-  let lo = 0;
-  let hi = flow.pieces.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    const p = flow.pieces[mid]!;
-    if (asEnd ? p.start < offset : p.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return flow.pieces[lo]!;
-}
 
 /**
  * The mentions as spans for wrapping, the same boundaries `flowRange` would give. No Range is
@@ -199,8 +161,8 @@ function spansNow(): Span[] {
   for (const { flow, mention } of mentions) {
     const f = flows[flow];
     if (!f || f.pieces.length === 0) throw new Error(`flow ${flow} is gone: the page was not restored`);
-    const first = pieceAt(f, mention.start, false);
-    const last = pieceAt(f, mention.end, true);
+    const first = f.pieces[pieceAt(f, mention.start, false)]!;
+    const last = f.pieces[pieceAt(f, mention.end, true)]!;
     const startOffset = Math.min(Math.max(mention.start - first.start, 0), first.node.length);
     const endOffset = Math.min(Math.max(mention.end - last.start, 0), last.node.length);
     if (first.node === last.node && endOffset <= startOffset) continue;

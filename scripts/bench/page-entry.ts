@@ -10,31 +10,7 @@ import { FlowWalker, findScanRoots, rootsText } from '@/utils/page-text';
 import { MarkStore } from '@/utils/highlights';
 import { TokenList } from '@/lib/tokenize';
 import type { TextFlow } from '@/utils/page-text';
-
-/** Repeats `once` until `minMs` of it has run, so one sample beats the 0.1 ms timer granularity. */
-function perCall(once: () => void, minMs: number, between?: () => void): number {
-  let spent = 0;
-  let calls = 0;
-  do {
-    const t0 = performance.now();
-    once();
-    spent += performance.now() - t0;
-    calls++;
-    between?.();
-  } while (spent < minMs);
-  return spent / calls;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function samples(runs: number, sample: () => number): number {
-  sample(); // warm-up: JIT, lazy regex compilation, style recalc of a fresh page
-  return median(Array.from({ length: runs }, sample));
-}
+import { perCall, samples } from './timing';
 
 let matcher: Matcher | null = null;
 let store: MarkStore | null = null;
