@@ -3,7 +3,8 @@
  * registry (what is drawn), the scan state on our host element, and the keyboard entry in our
  * shadow root.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEFAULT_EXTENSION_DIR } from './harness';
 
 /**
@@ -119,6 +120,20 @@ export async function markPoint(page: Page, text: string, nth = 0, lastRect = fa
 
 /** The open card's dialog element in our shadow root (CSS locators pierce open shadow roots). */
 export const dialog = (page: Page) => page.locator('not-alone-ui [role="dialog"]');
+
+/** The card's box once placement has settled: two equal measurements in a row. */
+export async function settledBox(card: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let box = (await card.boundingBox())!;
+  await expect
+    .poll(async () => {
+      const next = (await card.boundingBox())!;
+      const same = JSON.stringify(next) === JSON.stringify(box);
+      box = next;
+      return same;
+    })
+    .toBe(true);
+  return box;
+}
 
 /**
  * @deprecated Use `scanState(page).ids` (ids marked on the page) and `markTexts(page)`.

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
-import { EXTENSION_DIR, dialog, focusedProxy, highlightedTexts, markPoint, markTexts, scanState, waitForMarks } from './content-helpers';
+import { EXTENSION_DIR, dialog, focusedProxy, highlightedTexts, markPoint, markTexts, scanState, settledBox, waitForMarks } from './content-helpers';
 
 const PAGES = {
   seed000: 'https://freedomnews.org.uk/2017/11/24/russia-anarchist-prisoner-dmitry-buchenkov-flees-the-country/',
@@ -200,16 +200,7 @@ describe('the card', () => {
       await page.mouse.click(point.x, point.y);
       const card = dialog(page);
       await card.locator('.na-sources').waitFor();
-      // Wait until placement has settled (two equal measurements in a row).
-      let box = (await card.boundingBox())!;
-      await expect
-        .poll(async () => {
-          const next = (await card.boundingBox())!;
-          const same = JSON.stringify(next) === JSON.stringify(box);
-          box = next;
-          return same;
-        })
-        .toBe(true);
+      const box = await settledBox(card);
       const vp = page.viewportSize()!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.y).toBeGreaterThanOrEqual(0);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
-import { EXTENSION_DIR, dialog, markTexts, scanState, waitForMarks } from './content-helpers';
+import { EXTENSION_DIR, dialog, markTexts, scanState, settledBox, waitForMarks } from './content-helpers';
 
 const BASE = 'https://zona.media/test/hostile';
 
@@ -228,15 +228,7 @@ describe('right-to-left text', () => {
     await page.mouse.click(name.left + 10, name.top + name.height / 2);
     const card = dialog(page);
     await card.locator('.na-sources').waitFor();
-    let box = (await card.boundingBox())!;
-    await expect
-      .poll(async () => {
-        const next = (await card.boundingBox())!;
-        const same = JSON.stringify(next) === JSON.stringify(box);
-        box = next;
-        return same;
-      })
-      .toBe(true);
+    const box = await settledBox(card);
     const vp = page.viewportSize()!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(vp.width);
