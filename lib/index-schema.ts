@@ -30,6 +30,9 @@ const IsoDate = v.pipe(
   v.string(),
   v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD'),
 );
+/** A birth year: a whole number, 1900 to 2025 (also what the index sources may give). */
+export const BirthYear = v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2025));
+
 const HttpsUrl = v.pipe(v.string(), v.url(), v.startsWith('https://', 'URLs must be https'));
 /**
  * Bidirectional embedding, override and isolate controls. In a name or an address they can make
@@ -112,7 +115,7 @@ export const PrisonerRecordSchema = v.object({
   }),
   aliases: v.array(ShortText(200)),
   gender: v.nullable(v.picklist(['m', 'f'])),
-  birthYear: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2025))),
+  birthYear: v.nullable(BirthYear),
   birthDate: v.nullable(IsoDate),
   region: v.nullable(ShortText(200)),
   status: v.picklist(STATUSES),

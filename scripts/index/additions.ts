@@ -4,10 +4,8 @@
  * record it enriches by its snapshot name, the fields it sets, and where the facts come from.
  */
 import * as v from 'valibot';
-import { parseJsonLines } from './snapshot';
-
-const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD'));
-const Text = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
+import { BirthYear } from '../../lib/index-schema';
+import { IsoDate, parseJsonLines, Text } from './snapshot';
 
 export const AdditionSchema = v.strictObject({
   /** The snapshot record, by its exact `name_en` or `name_ru`; exactly one record must match. */
@@ -16,7 +14,7 @@ export const AdditionSchema = v.strictObject({
     name_ru: v.optional(Text),
     name_en: v.optional(Text),
     gender: v.optional(v.picklist(['m', 'f'])),
-    birth_year: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2025))),
+    birth_year: v.optional(BirthYear),
     birth_date: v.optional(IsoDate),
     facility: v.optional(Text),
     address_ru: v.optional(Text),

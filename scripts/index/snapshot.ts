@@ -4,17 +4,18 @@
  * the build with its line number, field path and reason.
  */
 import * as v from 'valibot';
-import { STATUSES } from '../../lib/index-schema';
+import { BirthYear, STATUSES } from '../../lib/index-schema';
 
-const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD'));
-const Text = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
+/** A date in a source, as precise as the source is: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD'));
+export const Text = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
 
 export const SnapshotLineSchema = v.strictObject({
   name_ru: v.nullable(Text),
   name_en: v.nullable(Text),
   aliases: v.array(Text),
   gender: v.nullable(v.picklist(['m', 'f'])),
-  birth_year: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2025))),
+  birth_year: v.nullable(BirthYear),
   birth_date: v.nullable(IsoDate),
   region: v.nullable(Text),
   articles: v.array(Text),
