@@ -1,3 +1,4 @@
+import '@/components/page-colours.css';
 import './style.css';
 import { render } from 'preact';
 import privacyText from '@/PRIVACY.md?raw';

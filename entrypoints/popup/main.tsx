@@ -1,4 +1,5 @@
 import '@/components/card/card.css';
+import '@/components/page-colours.css';
 import './style.css';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
