@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import { App, FOCUS_WAIT_MS, type UiActions } from '@/entrypoints/content/App';
 import { UiStore, type OpenCard, type UiState } from '@/entrypoints/content/ui-store';
 import type { PrisonerRecord } from '@/lib/index-schema';
+import { sparseRecord } from './helpers/records';
 
 afterEach(cleanup);
 
@@ -89,29 +90,14 @@ describe('keyboard entry to the marks', () => {
 });
 
 /** A released man with no address: enough for a card with a name. */
-const shakursky: PrisonerRecord = {
+const shakursky: PrisonerRecord = sparseRecord({
   id: 'shakursky-ilya',
   name: { en: 'Ilya Shakursky', ru: 'Шакурский Илья Александрович' },
-  aliases: [],
-  gender: 'm',
-  birthYear: null,
-  birthDate: null,
-  region: null,
   status: 'released',
   statusAsOf: '2024-08-01',
-  charges: [],
-  chargeSummary: null,
-  sentence: null,
-  sentenceDate: null,
-  facility: null,
-  address: { ru: null, en: null },
-  case: null,
-  category: null,
-  notes: null,
   sources: [{ url: 'https://memopzk.org/figurant/shakurskij', kind: 'memopzk', asOf: '2024-08-01' }],
-  letters: [],
   forms: { last: ['шакурский'], first: ['илья'], middle: [] },
-};
+});
 
 describe('card layer', () => {
   it('from the keyboard, takes focus once the details are there, named after the person; Escape asks to close', () => {

@@ -8,6 +8,7 @@ import type { MatcherData } from '@/lib/matcher-types';
 import type { PrisonerRecord } from '@/lib/index-schema';
 import { PageController } from '@/entrypoints/content/controller';
 import { UiStore } from '@/entrypoints/content/ui-store';
+import { sparseRecord } from './helpers/records';
 
 const DATA: MatcherData = {
   version: 1,
@@ -34,29 +35,7 @@ const DATA: MatcherData = {
 };
 
 function record(id: string, en: string): PrisonerRecord {
-  return {
-    id,
-    name: { ru: null, en },
-    aliases: [],
-    gender: 'm',
-    birthYear: null,
-    birthDate: null,
-    region: null,
-    status: 'imprisoned',
-    statusAsOf: null,
-    charges: [],
-    chargeSummary: null,
-    sentence: null,
-    sentenceDate: null,
-    facility: null,
-    address: { ru: null, en: null },
-    case: null,
-    category: null,
-    notes: null,
-    sources: [{ url: 'https://example.org/', kind: 'press', asOf: null }],
-    letters: [],
-    forms: { last: [], first: [], middle: [] },
-  };
+  return sparseRecord({ id, name: { ru: null, en }, status: 'imprisoned', sources: [{ url: 'https://example.org/', kind: 'press', asOf: null }] });
 }
 
 let abort: AbortController;
