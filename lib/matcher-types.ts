@@ -59,9 +59,10 @@ export interface Matcher {
   /**
    * A fresh context for a new page (or a new SPA location). Pass the page's whole text when you
    * have it: the supporting-context check for common names (`confidence`) then looks at the
-   * whole page, not only at the runs passed to `find` so far.
+   * whole page, not only at the runs passed to `find` so far. As pieces (an iterable whose
+   * strings join into the text), it is read only as far as that check needs.
    */
-  newPage(wholePageText?: string): PageContext;
+  newPage(wholePageText?: string | Iterable<string>): PageContext;
   /**
    * Finds mentions in one run of text (a block of the page, or a whole file), in order.
    * Runs of one page must be passed in document order with the same context.

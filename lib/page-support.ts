@@ -174,6 +174,8 @@ export class PageSupport {
   private rawPrepared = 0;
   /** Text added but not yet joined to `raw`: the whole page, or runs. */
   private pending: string[] = [];
+  /** The rest of the whole page's text, when it was given as pieces: read only as far as asked. */
+  private source: Iterator<string> | null = null;
   /** Per stem or hint: -1 when found, else how much of the text was searched without finding it. */
   private readonly searched = new Map<string, number>();
   /** How the words of the prepared text begin: made once searches in vain add up. */
@@ -181,8 +183,15 @@ export class PageSupport {
   /** Characters searched without finding what was looked for. */
   private wasted = 0;
 
-  constructor(wholePageText?: string) {
-    if (wholePageText) this.pending.push(wholePageText);
+  /**
+   * `wholePageText`: the page's text, as one string or as pieces that join into it (a walk of
+   * the page's text nodes): pieces are read only when a question needs the text they hold, so
+   * on a page about prosecution, settled in its first lines, the rest is never read.
+   */
+  constructor(wholePageText?: string | Iterable<string>) {
+    if (typeof wholePageText === 'string') {
+      if (wholePageText) this.pending.push(wholePageText);
+    } else if (wholePageText) this.source = wholePageText[Symbol.iterator]();
     this.complete = wholePageText !== undefined;
   }
 
@@ -211,40 +220,60 @@ export class PageSupport {
    * word can. False when everything is prepared.
    */
   private prepareMore(): boolean {
+    const want = this.rawPrepared + Math.max(FIRST_CHUNK, this.rawPrepared);
+    this.readSource(want + 1);
+    if (this.rawPrepared >= this.raw.length) return false;
+    let cut = Math.min(this.raw.length, want);
+    while (cut < this.raw.length && this.raw.charCodeAt(cut - 1) > 0x20) {
+      cut++;
+      // A word running past what was read: read on (doubling, so a long one costs no more).
+      if (cut === this.raw.length && this.source) this.readSource(cut * 2);
+    }
     const raw = this.raw;
-    if (this.rawPrepared >= raw.length) return false;
-    let cut = Math.min(raw.length, this.rawPrepared + Math.max(FIRST_CHUNK, this.rawPrepared));
-    while (cut < raw.length && raw.charCodeAt(cut - 1) > 0x20) cut++;
     this.text += prepare(raw.slice(this.rawPrepared, cut));
     this.rawPrepared = cut;
     this.starts?.update(this.text);
     return true;
   }
 
-  private has(word: string): boolean {
-    this.catchUp();
-    let upTo = this.searched.get(word) ?? 0;
-    if (upTo < 0) return true;
-    const needle = word.endsWith('$') ? word.slice(0, -1) : word;
-    for (;;) {
-      const text = this.text;
-      if (upTo < text.length) {
-        // A page with none of a list's words would cost a search of the whole text per word.
-        if (!this.starts && this.wasted > FILTER_AFTER_SEARCHES * text.length) {
-          this.starts = new WordStarts();
-          this.starts.update(text);
-        }
-        const from = Math.max(0, upTo - word.length);
-        if ((!this.starts || this.starts.mayStart(needle)) && containsWord(text, word, from)) {
-          this.searched.set(word, -1);
-          return true;
-        }
-        this.wasted += text.length - from;
-        upTo = text.length;
-        this.searched.set(word, upTo);
+  /** Reads pieces of `source` into `raw` until it holds `length` characters or the source ends. */
+  private readSource(length: number): void {
+    const source = this.source;
+    if (!source || this.raw.length >= length) return;
+    const pieces: string[] = [];
+    let have = this.raw.length;
+    while (have < length) {
+      const next = source.next();
+      if (next.done) {
+        this.source = null;
+        break;
       }
-      if (!this.prepareMore()) return false;
+      pieces.push(next.value);
+      have += next.value.length;
     }
+    this.raw += pieces.join('');
+  }
+
+  /** Whether `word` is in the text prepared so far (each part of it is searched once per word). */
+  private inPrepared(word: string): boolean {
+    const upTo = this.searched.get(word) ?? 0;
+    if (upTo < 0) return true;
+    const text = this.text;
+    if (upTo >= text.length) return false;
+    // A page with none of a list's words would cost a search of the whole text per word.
+    if (!this.starts && this.wasted > FILTER_AFTER_SEARCHES * text.length) {
+      this.starts = new WordStarts();
+      this.starts.update(text);
+    }
+    const from = Math.max(0, upTo - word.length);
+    const needle = word.endsWith('$') ? word.slice(0, -1) : word;
+    if ((!this.starts || this.starts.mayStart(needle)) && containsWord(text, word, from)) {
+      this.searched.set(word, -1);
+      return true;
+    }
+    this.wasted += text.length - from;
+    this.searched.set(word, text.length);
+    return false;
   }
 
   /** Per word list: true once one of its words was found, else the length of `raw` it was asked at. */
@@ -273,12 +302,17 @@ export class PageSupport {
     this.catchUp();
     const known = this.lists.get(words);
     if (known === true || known === this.raw.length) return known === true;
-    // Words in the page's own script first: the answer is the same, but on an English page the
-    // first English stem usually settles it, where each Russian stem costs a search in vain.
-    const latinFirst = this.mostlyLatin();
-    const found =
-      words.some((word) => CYRILLIC.test(word) !== latinFirst && this.has(word)) ||
-      words.some((word) => CYRILLIC.test(word) === latinFirst && this.has(word));
+    // All the words in the text prepared so far before more is prepared: on a page about
+    // prosecution one of them is near the top, and the rest of the page is never read.
+    let found = false;
+    do {
+      // Words in the page's own script first: the answer is the same, but on an English page the
+      // first English stem usually settles it, where each Russian stem costs a search in vain.
+      const latinFirst = this.mostlyLatin();
+      found =
+        words.some((word) => CYRILLIC.test(word) !== latinFirst && this.inPrepared(word)) ||
+        words.some((word) => CYRILLIC.test(word) === latinFirst && this.inPrepared(word));
+    } while (!found && this.prepareMore());
     // Not found means searched for in all of `raw`.
     this.lists.set(words, found || this.raw.length);
     return found;
@@ -299,8 +333,13 @@ export class PageSupport {
    * elsewhere (a bribery trial, a review of "protest music").
    */
   aboutProsecution(): boolean {
-    return this.isPolitical() && this.touchesProsecution();
+    // Asked for every mark; once true it stays true (text is only ever added).
+    if (this.prosecution) return true;
+    this.prosecution = this.isPolitical() && this.touchesProsecution();
+    return this.prosecution;
   }
+
+  private prosecution = false;
 
   /** Any of the person's hints (article number, birth year, region or case word) is on the page. */
   mentionsAny(hints: readonly string[]): boolean {

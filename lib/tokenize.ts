@@ -322,7 +322,10 @@ export type NameWordTest = (norm: string) => boolean;
 
 /** A token index past every other: "no need to stop" for `tokenizeFrom`. */
 const NO_LIMIT = 0x7fffffff;
-/** Tokens a name search at token k may look at: k - 1 to k + 4 (one more to spare). */
+/**
+ * Tokens a name search at token k may look at: k - 1 to k + 4 (one more to spare), and of
+ * those only as far as the first one that cannot go on a name (see `TokenList.readNear`).
+ */
 const NAME_REACH_AHEAD = 6;
 
 /**
@@ -345,6 +348,7 @@ export class TokenList {
   private newlines = 0;
   /** In `readNear`: the name-word test, and the token count the current stretch must reach. */
   private nameWord: NameWordTest | null = null;
+  private joinsName: NameWordTest | null = null;
   private need = 0;
   /** Capitalised words met so far, shared by every list (pages repeat them). */
   private readonly words = wordTable;
@@ -358,15 +362,18 @@ export class TokenList {
 
   /**
    * Tokenises only the stretches of `text` a name search can look at: around every capitalised
-   * word that is an initial or passes `nameWord`, from the token before it to five after it.
+   * word that is an initial or passes `nameWord`, from the token before it to five after it, or
+   * to the first token after it that no name goes on through: a lower-case word that
+   * `joinsName` refuses ("оглы" of a Turkic patronymic joins), or a token after a break.
    * Everything else is skipped without making tokens: most words of a page are no name.
    *
    * The tokens made are exactly those `read` makes there, with the same flags, except that the
    * first token after a skipped stretch has BREAK_BEFORE set, so no name runs across the gap.
    * (That first token is never itself such a word: skipped stretches hold none.)
    */
-  readNear(text: string, nameWord: NameWordTest): this {
+  readNear(text: string, nameWord: NameWordTest, joinsName: NameWordTest = () => false): this {
     this.begin(text, nameWord);
+    this.joinsName = joinsName;
     const words = this.words;
     words.useTest(nameWord);
     const n = text.length;
@@ -469,11 +476,17 @@ export class TokenList {
         // An initial's dot belongs to the initial (and to the mark) and does not end the sentence.
         const end = initial ? j + 1 : wordEnd;
         const k = this.count;
+        const wasBroken = broken;
         this.push(start, end, (capitalised ? CAPITALISED : 0) | (initial ? INITIAL : 0) | (broken ? BREAK_BEFORE : 0), norm, plain);
         broken = false;
         newlines = 0;
         i = initial ? j + 1 : j;
-        if (nameStart && this.need < k + NAME_REACH_AHEAD) this.need = k + NAME_REACH_AHEAD;
+        if (nameStart) {
+          if (this.need < k + NAME_REACH_AHEAD) this.need = k + NAME_REACH_AHEAD;
+        } else if (nameWord !== null && this.need > k + 1 && (wasBroken || (!capitalised && !this.joinsName!(this.norm(k))))) {
+          // No name read from an earlier token goes on through this one: the stretch may end here.
+          this.need = k + 1;
+        }
       } else if (c & IS_SPACE) {
         if (code === 0x0a || code === 0x2029 || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
           newlines++;

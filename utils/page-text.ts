@@ -37,8 +37,14 @@ export const OWN_HOST_TAG = 'not-alone-ui';
  * stays visible.
  */
 export function isSkippedElement(el: Element): boolean {
-  const tag = el.localName;
+  return isSkippedTag(el, el.localName);
+}
+
+/** `isSkippedElement` for an element whose `localName` is known (each DOM call counts in a walk). */
+function isSkippedTag(el: Element, tag: string): boolean {
   if (SKIPPED_TAGS.has(tag) || tag === OWN_HOST_TAG) return true;
+  // Most elements of an article have no attributes, or only class/href: one call tells.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
@@ -126,10 +132,9 @@ export function openShadowRoot(el: Element): ShadowRoot | null {
  * The nodes rendered as `el`'s content: its open shadow root's children, a slot's assigned
  * nodes (or its fallback content), or its own children.
  */
-function renderedChildren(el: Element): ArrayLike<Node> {
-  const shadow = openShadowRoot(el);
+function renderedChildren(el: Element, tag: string, shadow: ShadowRoot | null): ArrayLike<Node> {
   if (shadow) return shadow.childNodes;
-  if (el.localName === 'slot') {
+  if (tag === 'slot') {
     const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
     if (assigned.length > 0) return assigned;
   }
@@ -137,8 +142,12 @@ function renderedChildren(el: Element): ArrayLike<Node> {
 }
 
 export function isInlineElement(el: Element): boolean {
+  return isInlineTag(el.localName);
+}
+
+function isInlineTag(tag: string): boolean {
   // Unknown custom elements (a hyphen in the name) are inline, like any unknown element in CSS.
-  return INLINE_TAGS.has(el.localName) || (el.localName.includes('-') && el.localName !== OWN_HOST_TAG);
+  return INLINE_TAGS.has(tag) || (tag.includes('-') && tag !== OWN_HOST_TAG);
 }
 
 /** The nearest block-level ancestor (or the element itself): the unit that flows belong to. */
@@ -194,7 +203,7 @@ export class FlowWalker {
   ) {
     this.root = root;
     this.block = blockOf(root) ?? root;
-    if (!isInsideSkipped(root)) this.enter(root, true);
+    if (!isInsideSkipped(root)) this.enter(root, root.localName, true);
   }
 
   next(): TextFlow | null {
@@ -211,15 +220,17 @@ export class FlowWalker {
     this.pieces = [];
   }
 
-  private enter(el: Element, isBlock: boolean): void {
+  /** Opens `el` (its `localName` is `tag`: the walk asks the DOM for it once per element). */
+  private enter(el: Element, tag: string, isBlock: boolean): void {
+    const shadow = tag === OWN_HOST_TAG ? null : el.shadowRoot;
+    const kids = renderedChildren(el, tag, shadow);
     if (isBlock) {
       this.close();
-      this.open.push({ el, isBlock, outer: this.block, kids: renderedChildren(el), next: 0 });
+      this.open.push({ el, isBlock, outer: this.block, kids, next: 0 });
       this.block = el;
     } else {
-      this.open.push({ el, isBlock, outer: null, kids: renderedChildren(el), next: 0 });
+      this.open.push({ el, isBlock, outer: null, kids, next: 0 });
     }
-    const shadow = openShadowRoot(el);
     if (shadow) this.onShadowRoot?.(shadow);
   }
 
@@ -227,26 +238,28 @@ export class FlowWalker {
     const top = this.open[this.open.length - 1]!;
     const node = top.kids[top.next++];
     if (!node) return this.leave();
-    if (node.nodeType === 3) {
-      const t = node as Text;
-      if (t.data.length > 0) {
-        this.pieces.push({ node: t, start: this.text.length });
-        this.text += t.data;
+    const type = node.nodeType;
+    if (type === 3) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        this.pieces.push({ node: node as Text, start: this.text.length });
+        this.text += data;
       }
       return;
     }
-    if (node.nodeType !== 1) return;
+    if (type !== 1) return;
     const el = node as Element;
-    if (isSkippedElement(el)) {
+    const tag = el.localName;
+    if (isSkippedTag(el, tag)) {
       // A skipped field or code span is a hard boundary: no name runs through it.
       this.close();
       return;
     }
-    if (el.localName === 'br') {
+    if (tag === 'br') {
       if (this.pieces.length > 0) this.text += '\n';
       return;
     }
-    this.enter(el, !isInlineElement(el));
+    this.enter(el, tag, !isInlineTag(tag));
   }
 
   /** Leaves the innermost open element: its content is done. */
@@ -354,19 +367,17 @@ export function findScanRoots(doc: Document = document): Element[] {
 const SHOW_TEXT_DATA = 0x4 | 0x8;
 
 /**
- * The roots' `textContent`, joined by line breaks: the whole-page text the matcher judges
- * names against. Built from the text nodes' data: Chromium's `textContent` of a long article
- * costs several times as much as reading the same nodes in one walk.
+ * The roots' `textContent`, joined by line breaks, as the text nodes' data one by one: the
+ * whole-page text the matcher judges names against (`Matcher.newPage`), which reads only as
+ * far as it needs. Read lazily, it is the text at the time it is read. (Chromium's
+ * `textContent` of a long article costs several times as much as reading the same nodes.)
  */
-export function rootsText(roots: readonly Element[]): string {
-  const parts: string[] = [];
-  for (const root of roots) {
-    let text = '';
+export function* rootsText(roots: readonly Element[]): Generator<string, void, undefined> {
+  for (const [i, root] of roots.entries()) {
+    if (i > 0) yield '\n';
     const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT_DATA);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) text += (node as CharacterData).data;
-    parts.push(text);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) yield (node as CharacterData).data;
   }
-  return parts.join('\n');
 }
 
 /** A cheap string hash (FNV-1a) so an unchanged block is not matched again. */

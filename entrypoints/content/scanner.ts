@@ -24,6 +24,13 @@ export interface ScanCounters {
   flowsMatched: number;
 }
 
+/**
+ * Flows a full scan walks before it matches them, and then marks them: each of the three
+ * steps touches its own data (the DOM, the matcher's tables, the highlight ranges), and taking
+ * them one step at a time for a few dozen flows measured faster than flow by flow.
+ */
+export const FLOW_BATCH = 64;
+
 export class Scanner {
   private page: PageContext;
   private hashes = new WeakMap<Element, number>();
@@ -114,13 +121,9 @@ export class Scanner {
     this.namedIn = new Map();
     this.replayAfter = null;
     this.roots = findScanRoots(this.doc);
-    // The whole article's text lets the matcher judge common names against the entire page.
+    // The whole article's text lets the matcher judge common names against the entire page
+    // (it reads the text nodes only as far as that judgement needs).
     this.page = this.matcher.newPage(rootsText(this.roots));
-    // Reading a long article's whole text is a slice of its own.
-    if (timer.spent()) {
-      await this.pause(timer, signal);
-      if (signal.aborted) return;
-    }
     await this.readRoots(timer, signal);
   }
 
@@ -129,14 +132,19 @@ export class Scanner {
       this.counters.blocksRead++;
       const walker = new FlowWalker(root, this.onShadowRoot);
       const texts: string[] = [];
+      const batch: TextFlow[] = [];
       for (let flow = walker.next(); flow; flow = walker.next()) {
         texts.push(flow.text);
-        this.markFlow(flow, this.page);
+        batch.push(flow);
+        if (batch.length < FLOW_BATCH && !timer.spent()) continue;
+        this.markFlows(batch, this.page);
+        batch.length = 0;
         if (timer.spent()) {
           await this.pause(timer, signal);
           if (signal.aborted) return;
         }
       }
+      this.markFlows(batch, this.page);
       this.hashes.set(root, hashText(texts.join('\u0000')));
     }
   }
@@ -236,9 +244,18 @@ export class Scanner {
     return ids;
   }
 
+  /** `markFlow` for flows in document order: all are matched, then all are marked. */
+  private markFlows(flows: readonly TextFlow[], page: PageContext): void {
+    const found = flows.map((flow) => this.matcher.find(flow.text, page));
+    flows.forEach((flow, i) => this.markFound(flow, found[i]!));
+  }
+
   private markFlow(flow: TextFlow, page: PageContext): void {
+    this.markFound(flow, this.matcher.find(flow.text, page));
+  }
+
+  private markFound(flow: TextFlow, mentions: Mention[]): void {
     this.counters.flowsMatched++;
-    const mentions = this.matcher.find(flow.text, page);
     let shown: Mention[] = mentions;
     for (const mention of mentions) {
       if (mention.kind === 'full') {

@@ -79,7 +79,7 @@ function prng(seed: number): () => number {
 /** Pieces the tokeniser treats specially, and words of both scripts. */
 const PIECES = [
   ...'aAzZsSyYuUéÉıİßЖжЁёЙйЪъӘәΣσςאع中',
-  'Бахтин', 'бахтин', 'БАХТИН', 'Bakhtin', 'Yu', 'Zh', 'Kh', 'Ts', 'Ivanov', 'Кара-Мурза', 'Esipenko',
+  'Бахтин', 'бахтин', 'БАХТИН', 'Bakhtin', 'Yu', 'Zh', 'Kh', 'Ts', 'Ivanov', 'Кара-Мурза', 'Esipenko', 'оглы', 'kyzy',
   'и\u0306', 'е\u0308', 'a\u0301', '\u0301', '\u0483',
   ...'\u00AD\u200B\u200C\u200D\u2060\uFEFF',
   ...'\'’‘ʼʹʻ`´′-‐‑‒–—−―',
@@ -166,11 +166,12 @@ describe('TokenList.readNear against a full read', () => {
   /**
    * What readNear promises: every token it makes is the token `read` makes at that place, with
    * the same flags, except BREAK_BEFORE set on the first token after a skipped stretch; and it
-   * makes every token from the one before each capitalised initial or name word to five after.
+   * makes every token from the one before each capitalised initial or name word to five after,
+   * or to the first after it that is lower case (and not a joining word) or follows a break.
    */
-  function expectNearMatchesFull(text: string, nameWord: (norm: string) => boolean): void {
+  function expectNearMatchesFull(text: string, nameWord: (norm: string) => boolean, joinsName = (norm: string) => norm === 'оглы' || norm === 'kyzy'): void {
     const full = tokenize(text);
-    const near = new TokenList().readNear(text, nameWord);
+    const near = new TokenList().readNear(text, nameWord, joinsName);
     const nearTokens = Array.from({ length: near.count }, (_, i) => near.token(i));
     const indexOf = new Map(full.map((t, i) => [t.start, i]));
     let previous = -1;
@@ -187,6 +188,8 @@ describe('TokenList.readNear against a full read', () => {
       if (!t.capitalised || !(t.initial || nameWord(t.norm))) return;
       for (let k = Math.max(0, i - 1); k <= Math.min(full.length - 1, i + 5); k++) {
         expect(made.has(full[k]!.start), `token ${k} near name word ${i} (${t.norm}) in ${JSON.stringify(text)}`).toBe(true);
+        const last = k > i && (full[k]!.breakBefore || (!full[k]!.capitalised && !joinsName(full[k]!.norm)));
+        if (last) break;
       }
     });
   }
@@ -209,7 +212,15 @@ describe('TokenList.readNear against a full read', () => {
     const list = new TokenList().readNear('Один Два три. Четыре пять шесть семь, Восемь', () => false);
     expect(list.count).toBe(0);
     const withName = new TokenList().readNear('один два три Бахтин четыре пять шесть семь восемь девять десять', (n) => n === 'бахтин');
-    expect(Array.from({ length: withName.count }, (_, i) => withName.norm(i))).toEqual(['три', 'бахтин', 'четыре', 'пять', 'шесть', 'семь', 'восемь']);
+    const norms = (list: TokenList) => Array.from({ length: list.count }, (_, i) => list.norm(i));
+    // After the name, up to the first lower-case word: no name goes on through it.
+    expect(norms(withName)).toEqual(['три', 'бахтин', 'четыре']);
+    const capitals = new TokenList().readNear('один два три Бахтин Четыре Пять Шесть Семь Восемь Девять', (n) => n === 'бахтин');
+    expect(norms(capitals)).toEqual(['три', 'бахтин', 'четыре', 'пять', 'шесть', 'семь', 'восемь']);
+    const turkic = new TokenList().readNear('и Теймур Рза оглы Мамедов сказал так', (n) => n === 'теймур', (n) => n === 'оглы');
+    expect(norms(turkic)).toEqual(['и', 'теймур', 'рза', 'оглы', 'мамедов', 'сказал']);
+    const broken = new TokenList().readNear('и Бахтин. Москва, Тверь', (n) => n === 'бахтин');
+    expect(norms(broken)).toEqual(['и', 'бахтин', 'москва']);
   });
 });
 
@@ -223,7 +234,37 @@ describe('PageSupport against a plain search of the whole text', () => {
   const hintSets = (n: number) =>
     Array.from({ length: n }, () => Array.from({ length: 1 + Math.floor(rand() * 4) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]!));
 
-  it('gives the answers of containsWord over the whole prepared text, with the whole page or run by run', () => {
+  /** `text` cut at random places (empty pieces too), as a walk of text nodes hands it over. */
+  function* randomPieces(text: string): Generator<string> {
+    let at = 0;
+    while (at < text.length) {
+      const next = Math.min(text.length, at + Math.floor(rand() * rand() * 3000));
+      yield text.slice(at, next);
+      at = next;
+    }
+  }
+
+  it('reads a page given as pieces only as far as a question needs', () => {
+    const filler = 'обычный текст про погоду и sport news '.repeat(4000);
+    let read = 0;
+    function* counted(pieces: string[]): Generator<string> {
+      for (const piece of pieces) {
+        read += piece.length;
+        yield piece;
+      }
+    }
+    const pieces = ['Активиста задержали, суд ', ...Array.from({ length: 40 }, () => filler)];
+    const support = new PageSupport(counted(pieces));
+    expect(read).toBe(0);
+    expect(support.aboutProsecution()).toBe(true);
+    // One first piece of about 16k characters (and the words around its end) was enough.
+    expect(read).toBeLessThan(2 * filler.length);
+    // A word that is not there is looked for in all of it.
+    expect(support.mentionsAny(['1985 г. р'])).toBe(false);
+    expect(read).toBe(pieces.join('').length);
+  });
+
+  it('gives the answers of containsWord over the whole prepared text, with the whole page, as pieces or run by run', () => {
     /** Pages where the word-start filters were built (a private field: the test must reach them). */
     let filtered = 0;
     for (let k = 0; k < 300; k++) {
@@ -231,6 +272,7 @@ describe('PageSupport against a plain search of the whole text', () => {
       const runs = Array.from({ length: 1 + Math.floor(rand() * 6) }, () => randomPage(Math.floor(rand() * (k % 3 ? 30 : 400))));
       const asks = hintSets(40);
       const whole = new PageSupport(runs.join('\n'));
+      const byPieces = new PageSupport(randomPieces(runs.join('\n')));
       const byRuns = new PageSupport();
       let seen = '';
       for (const [r, run] of runs.entries()) {
@@ -240,9 +282,11 @@ describe('PageSupport against a plain search of the whole text', () => {
         const expect_ = (text: string, words: readonly string[]) => words.some((w) => containsWord(text, w));
         for (const hints of asks.slice(r * 6, r * 6 + 6)) {
           expect(whole.mentionsAny(hints)).toBe(expect_(wholeText, hints));
+          expect(byPieces.mentionsAny(hints)).toBe(expect_(wholeText, hints));
           expect(byRuns.mentionsAny(hints)).toBe(expect_(seen, hints));
         }
         expect(whole.isPolitical()).toBe(expect_(wholeText, POLITICAL_STEMS));
+        expect(byPieces.touchesProsecution()).toBe(expect_(wholeText, JUSTICE_STEMS));
         expect(byRuns.isPolitical()).toBe(expect_(seen, POLITICAL_STEMS));
         expect(byRuns.touchesProsecution()).toBe(expect_(seen, JUSTICE_STEMS));
       }

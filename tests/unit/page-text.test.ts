@@ -181,6 +181,6 @@ describe('rootsText', () => {
       '<article><h1>Алексей <b>Горинов</b></h1><p>Aleksandr<br>Bakhtin <i>and</i> others</p><!-- c --><p>x</p></article>' +
       '<aside>Ilya <span>Shakursky</span></aside>';
     const roots = [document.querySelector('article')!, document.querySelector('aside')!];
-    expect(rootsText(roots)).toBe(roots.map((r) => r.textContent).join('\n'));
+    expect([...rootsText(roots)].join('')).toBe(roots.map((r) => r.textContent).join('\n'));
   });
 });
