@@ -283,155 +283,184 @@ export function createMatcher(data: MatcherData): Matcher {
     );
   }
 
-  function scan(page: Page): Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> {
+  /*
+   * The state of one `scan`, kept here so the search helpers below are made once per matcher,
+   * not once per run of text: the page, and token objects for the few tokens a candidate name
+   * looks at.
+   */
+  let page: Page;
+  const views: Array<WordToken | undefined> = [];
+  const token = (k: number): WordToken => (views[k] ??= list.view(k));
+  /** The token at k if it is still in the same name run as token `from`. */
+  function inRun(from: number, k: number): WordToken | undefined {
+    if (k >= list.count) return undefined;
+    const flags = list.flags;
+    for (let m = from + 1; m <= k; m++) if (flags[m]! & BREAK_BEFORE) return undefined;
+    return token(k);
+  }
+  const nameWord = (t: WordToken | undefined): t is WordToken => t !== undefined && t.capitalised && !t.initial;
+
+  /**
+   * Surname readings starting at k (a hyphenated surname may be written as two words), left in
+   * `lastLengths`/`lastPeople`; returns how many (0 to 2). Each caller reads them before it asks
+   * again.
+   */
+  const lastLengths = [0, 0];
+  const lastPeople: number[][] = [[], []];
+  function lastAt(from: number, k: number): number {
+    const t = inRun(from, k);
+    if (!nameWord(t)) return 0;
+    let n = 0;
+    const u = inRun(from, k + 1);
+    if (nameWord(u) && isHyphenHead(t.norm)) {
+      const joined = surnameOwners(`${t.norm}-${u.norm}`);
+      if (joined) {
+        lastLengths[n] = 2;
+        lastPeople[n++] = joined;
+      }
+    }
+    const single = surnameOwners(t.norm);
+    if (single) {
+      lastLengths[n] = 1;
+      lastPeople[n++] = single;
+    }
+    return n;
+  }
+
+  /** A Turkic patronymic ("Рза оглы") at k that fits record p: it covers two tokens. */
+  function turkicAt(from: number, k: number, p: Person): boolean {
+    const father = inRun(from, k);
+    const word = inRun(from, k + 1);
+    if (!nameWord(father) || !word || !TURKIC_PATRONYMIC.has(word.norm)) return false;
+    const { middles } = detail(p);
+    return middles.size === 0 || middles.has(father.norm);
+  }
+
+  /** The longest reading per record found by one `fullAt` (a handful at most: a plain list beats a Map). */
+  const bestPeople: number[] = [];
+  const bestLengths: number[] = [];
+  function record(p: number, length: number): void {
+    const at = bestPeople.indexOf(p);
+    if (at < 0) {
+      bestPeople.push(p);
+      bestLengths.push(length);
+    } else if (bestLengths[at]! < length) bestLengths[at] = length;
+  }
+
+  function fullAt(i: number): Found | null {
+    bestPeople.length = 0;
+    bestLengths.length = 0;
+    let skip = 0;
+    const t = token(i);
+    if (!t.initial) {
+      // First [Patronymic | middle initial] Last
+      if (isFirstName(t.norm)) {
+        const first = t.norm;
+        for (let r = 0, n = lastAt(i, i + 1); r < n; r++) {
+          for (const p of lastPeople[r]!) if (hasFirstName(people[p]!, first)) record(p, 1 + lastLengths[r]!);
+        }
+        const mid = inRun(i, i + 1);
+        if (mid && mid.capitalised && (mid.initial || anyMiddle.has(mid.norm) || isPatronymicShaped(mid.norm))) {
+          for (let r = 0, n = lastAt(i, i + 2); r < n; r++) {
+            const length = lastLengths[r]!;
+            for (const p of lastPeople[r]!) {
+              if (!hasFirstName(people[p]!, first)) continue;
+              const verdict = middleVerdict(people[p]!, mid);
+              if (verdict === 'match' || verdict === 'allowed') record(p, 2 + length);
+              else if (verdict === 'mismatch') skip = Math.max(skip, 2 + length);
+            }
+          }
+        }
+        // First Father оглы Last
+        for (let r = 0, n = lastAt(i, i + 3); r < n; r++) {
+          for (const p of lastPeople[r]!) if (hasFirstName(people[p]!, first) && turkicAt(i, i + 1, people[p]!)) record(p, 3 + lastLengths[r]!);
+        }
+      }
+      // Last First [Patronymic], Last Initial [Initial]
+      for (let r = 0, n = lastAt(i, i); r < n; r++) {
+        const lastLength = lastLengths[r]!;
+        const lasts = lastPeople[r]!;
+        const k = i + lastLength;
+        const next = inRun(i, k);
+        if (!next || !next.capitalised) continue;
+        const mid = inRun(i, k + 1);
+        if (!next.initial) {
+          if (!isFirstName(next.norm)) continue;
+          for (const p of lasts) {
+            if (!hasFirstName(people[p]!, next.norm)) continue;
+            let length = lastLength + 1;
+            if (mid && mid.capitalised && !mid.initial) {
+              const verdict = middleVerdict(people[p]!, mid);
+              if (verdict === 'mismatch') {
+                skip = Math.max(skip, length + 1);
+                continue;
+              }
+              if (verdict !== 'none') length++;
+              else if (turkicAt(i, k + 1, people[p]!)) length += 2;
+            }
+            record(p, length);
+          }
+        } else {
+          for (const p of lasts) {
+            if (!initialFits(people[p]!, next.norm)) continue;
+            let length = lastLength + 1;
+            if (mid && mid.initial) {
+              const verdict = middleVerdict(people[p]!, mid);
+              if (verdict === 'mismatch') {
+                skip = Math.max(skip, length + 1);
+                continue;
+              }
+              length++;
+            }
+            record(p, length);
+          }
+        }
+      }
+    } else {
+      // Initial [Initial] Last
+      const second = inRun(i, i + 1);
+      const k = second?.initial ? i + 2 : i + 1;
+      for (let r = 0, n = lastAt(i, k); r < n; r++) {
+        const length = lastLengths[r]!;
+        for (const p of lastPeople[r]!) {
+          if (!initialFits(people[p]!, t.norm)) continue;
+          if (second?.initial && middleVerdict(people[p]!, second) === 'mismatch') {
+            skip = Math.max(skip, k - i + length);
+            continue;
+          }
+          record(p, k - i + length);
+        }
+      }
+    }
+    let longest = 0;
+    for (const length of bestLengths) longest = Math.max(longest, length);
+    if (longest > 0) return { length: longest, people: bestPeople.filter((_, at) => bestLengths[at] === longest) };
+    return skip > 0 ? { length: skip, people: [] } : null;
+  }
+
+  function surnameAt(i: number): Found | null {
+    const prev = i > 0 && !(list.flags[i]! & BREAK_BEFORE) ? token(i - 1) : undefined;
+    // "Ольга Бахтина", "Sergei Ivanov": a different first name makes it someone else.
+    if (prev && prev.capitalised && (prev.initial || firstLike(prev.norm))) return null;
+    // "judge Ivanov", "свидетель Иванов": someone else with that surname.
+    if (prev && ROLE_WORDS.has(prev.norm)) return null;
+    for (let r = 0, n = lastAt(i, i); r < n; r++) {
+      const length = lastLengths[r]!;
+      const named = lastPeople[r]!.filter((p) => page.fullyNamed.has(people[p]!.id));
+      if (named.length === 0) continue;
+      const next = inRun(i, i + length);
+      if (next && next.capitalised && (next.initial || firstLike(next.norm) || isPatronymicShaped(next.norm))) return null;
+      return { length, people: named };
+    }
+    return null;
+  }
+
+  /** Mentions in the tokens of `list`, as token ranges. */
+  function scan(context: Page): Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> {
+    page = context;
+    views.length = 0;
     const count = list.count;
     const flags = list.flags;
-    /** Token objects, made only for the few tokens a candidate name looks at. */
-    const views: Array<WordToken | undefined> = [];
-    const token = (k: number): WordToken => (views[k] ??= list.view(k));
-    /** The token at k if it is still in the same name run as token `from`. */
-    const inRun = (from: number, k: number): WordToken | undefined => {
-      if (k >= count) return undefined;
-      for (let m = from + 1; m <= k; m++) if (flags[m]! & BREAK_BEFORE) return undefined;
-      return token(k);
-    };
-    const nameWord = (t: WordToken | undefined): t is WordToken => t !== undefined && t.capitalised && !t.initial;
-
-    /** Surname readings starting at k: a hyphenated surname may be written as two words. */
-    const lastAt = (from: number, k: number): Array<{ length: number; people: number[] }> => {
-      const t = inRun(from, k);
-      if (!nameWord(t)) return [];
-      const out: Array<{ length: number; people: number[] }> = [];
-      const u = inRun(from, k + 1);
-      if (nameWord(u) && isHyphenHead(t.norm)) {
-        const joined = surnameOwners(`${t.norm}-${u.norm}`);
-        if (joined) out.push({ length: 2, people: joined });
-      }
-      const single = surnameOwners(t.norm);
-      if (single) out.push({ length: 1, people: single });
-      return out;
-    };
-
-    /** A Turkic patronymic ("Рза оглы") at k that fits record p: it covers two tokens. */
-    const turkicAt = (from: number, k: number, p: Person): boolean => {
-      const father = inRun(from, k);
-      const word = inRun(from, k + 1);
-      if (!nameWord(father) || !word || !TURKIC_PATRONYMIC.has(word.norm)) return false;
-      const { middles } = detail(p);
-      return middles.size === 0 || middles.has(father.norm);
-    };
-
-    function fullAt(i: number): Found | null {
-      // The longest reading per record (a handful at most: a plain list beats a Map).
-      const bestPeople: number[] = [];
-      const bestLengths: number[] = [];
-      let skip = 0;
-      const record = (p: number, length: number) => {
-        const at = bestPeople.indexOf(p);
-        if (at < 0) {
-          bestPeople.push(p);
-          bestLengths.push(length);
-        } else if (bestLengths[at]! < length) bestLengths[at] = length;
-      };
-      const t = token(i);
-      if (!t.initial) {
-        // First [Patronymic | middle initial] Last
-        if (isFirstName(t.norm)) {
-          const hasFirst = (p: number) => hasFirstName(people[p]!, t.norm);
-          for (const { length, people: lasts } of lastAt(i, i + 1)) {
-            for (const p of lasts) if (hasFirst(p)) record(p, 1 + length);
-          }
-          const mid = inRun(i, i + 1);
-          if (mid && mid.capitalised && (mid.initial || anyMiddle.has(mid.norm) || isPatronymicShaped(mid.norm))) {
-            for (const { length, people: lasts } of lastAt(i, i + 2)) {
-              for (const p of lasts) {
-                if (!hasFirst(p)) continue;
-                const verdict = middleVerdict(people[p]!, mid);
-                if (verdict === 'match' || verdict === 'allowed') record(p, 2 + length);
-                else if (verdict === 'mismatch') skip = Math.max(skip, 2 + length);
-              }
-            }
-          }
-          // First Father оглы Last
-          for (const { length, people: lasts } of lastAt(i, i + 3)) {
-            for (const p of lasts) if (hasFirst(p) && turkicAt(i, i + 1, people[p]!)) record(p, 3 + length);
-          }
-        }
-        // Last First [Patronymic], Last Initial [Initial]
-        for (const { length: lastLength, people: lasts } of lastAt(i, i)) {
-          const k = i + lastLength;
-          const next = inRun(i, k);
-          if (!next || !next.capitalised) continue;
-          const mid = inRun(i, k + 1);
-          if (!next.initial) {
-            if (!isFirstName(next.norm)) continue;
-            for (const p of lasts) {
-              if (!hasFirstName(people[p]!, next.norm)) continue;
-              let length = lastLength + 1;
-              if (mid && mid.capitalised && !mid.initial) {
-                const verdict = middleVerdict(people[p]!, mid);
-                if (verdict === 'mismatch') {
-                  skip = Math.max(skip, length + 1);
-                  continue;
-                }
-                if (verdict !== 'none') length++;
-                else if (turkicAt(i, k + 1, people[p]!)) length += 2;
-              }
-              record(p, length);
-            }
-          } else {
-            for (const p of lasts) {
-              if (!initialFits(people[p]!, next.norm)) continue;
-              let length = lastLength + 1;
-              if (mid && mid.initial) {
-                const verdict = middleVerdict(people[p]!, mid);
-                if (verdict === 'mismatch') {
-                  skip = Math.max(skip, length + 1);
-                  continue;
-                }
-                length++;
-              }
-              record(p, length);
-            }
-          }
-        }
-      } else {
-        // Initial [Initial] Last
-        const second = inRun(i, i + 1);
-        const k = second?.initial ? i + 2 : i + 1;
-        for (const { length, people: lasts } of lastAt(i, k)) {
-          for (const p of lasts) {
-            if (!initialFits(people[p]!, t.norm)) continue;
-            if (second?.initial && middleVerdict(people[p]!, second) === 'mismatch') {
-              skip = Math.max(skip, k - i + length);
-              continue;
-            }
-            record(p, k - i + length);
-          }
-        }
-      }
-      let longest = 0;
-      for (const length of bestLengths) longest = Math.max(longest, length);
-      if (longest > 0) return { length: longest, people: bestPeople.filter((_, at) => bestLengths[at] === longest) };
-      return skip > 0 ? { length: skip, people: [] } : null;
-    }
-
-    function surnameAt(i: number): Found | null {
-      const prev = i > 0 && !(flags[i]! & BREAK_BEFORE) ? token(i - 1) : undefined;
-      // "Ольга Бахтина", "Sergei Ivanov": a different first name makes it someone else.
-      if (prev && prev.capitalised && (prev.initial || firstLike(prev.norm))) return null;
-      // "judge Ivanov", "свидетель Иванов": someone else with that surname.
-      if (prev && ROLE_WORDS.has(prev.norm)) return null;
-      for (const { length, people: lasts } of lastAt(i, i)) {
-        const named = lasts.filter((p) => page.fullyNamed.has(people[p]!.id));
-        if (named.length === 0) continue;
-        const next = inRun(i, i + length);
-        if (next && next.capitalised && (next.initial || firstLike(next.norm) || isPatronymicShaped(next.norm))) return null;
-        return { length, people: named };
-      }
-      return null;
-    }
-
     const found: Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> = [];
     let i = 0;
     while (i < count) {
