@@ -129,10 +129,10 @@ function readWord(text: string, start: number, firstClass: number): void {
   wordPlain = firstOdd < 0 || firstOdd >= end;
 }
 
-/** The `WordTable` hash of text[start, end): FNV-1a of the code units through `lowerPlain`. */
+/** The `WordTable` hash of text[start, end): FNV-1a of its code units. */
 function hashOf(text: string, start: number, end: number): number {
   let h = FNV_OFFSET;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ lowerPlain(text.charCodeAt(k)), FNV_PRIME);
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
   return h;
 }
 
@@ -149,8 +149,7 @@ function plainWordEnd(text: string, start: number): number {
   let j = start;
   for (; j < n; j++) {
     const code = text.charCodeAt(j);
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x430 && code <= 0x44f)) h = Math.imul(h ^ code, FNV_PRIME);
-    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x410 && code <= 0x42f) || code === 0x401 || code === 0x451) h = Math.imul(h ^ lowerPlain(code), FNV_PRIME);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x410 && code <= 0x44f) || (code >= 0x41 && code <= 0x5a) || code === 0x401 || code === 0x451) h = Math.imul(h ^ code, FNV_PRIME);
     else break;
   }
   if (j < n) {
@@ -183,13 +182,6 @@ function isInitial(norm: string, rawLength: number): boolean {
   return norm.length === 1 || (norm.length === 2 && rawLength === 2 && DIGRAPH_INITIALS.has(norm));
 }
 
-/** A plain letter (A-Z, a-z, А-я, Ё, ё) as `normalizePlain` turns it: lower case, ё→е. */
-function lowerPlain(code: number): number {
-  if (code <= 0x5a) return code >= 0x41 ? code + 0x20 : code;
-  if (code >= 0x410 && code <= 0x42f) return code + 0x20;
-  return code === 0x401 || code === 0x451 ? 0x435 : code;
-}
-
 /** Slots of `WordTable` (a power of two), and how far a look-up probes. */
 const WORD_SLOTS = 1 << 14;
 const WORD_PROBES = 8;
@@ -197,14 +189,14 @@ const WORD_PROBES = 8;
 /**
  * Normal forms of capitalised words, and what the `readNear` test said of each, found by a
  * hash of the word straight from the page text: a page repeats its capitalised words, and this
- * spares making and normalising a string for each. Plain words are keyed by their lower-cased
- * letters (so "Бахтин" and "БАХТИН" share a slot), others by their exact text.
+ * spares making and normalising a string for each. Words are keyed by their exact text (a
+ * page writes a word the same way almost every time, and comparing code units is cheapest).
  */
 class WordTable {
   readonly norms: Array<string | undefined> = new Array<string | undefined>(WORD_SLOTS);
   /** Each slot's hash: a probe compares it before it touches the word. */
   private readonly hashes = new Int32Array(WORD_SLOTS);
-  /** The exact text of a word that is not plain (undefined for plain ones). */
+  /** Each slot's word, as the page writes it. */
   private readonly raws: Array<string | undefined> = new Array<string | undefined>(WORD_SLOTS);
   /** Per slot: 0 not asked, 1 not a name word, 2 a name word (for `test`). */
   readonly answers = new Uint8Array(WORD_SLOTS);
@@ -231,7 +223,7 @@ class WordTable {
         }
         const raw = text.slice(start, end);
         this.norms[slot] = plain ? normalizePlain(raw) : normalizeToken(raw);
-        this.raws[slot] = plain ? undefined : raw;
+        this.raws[slot] = raw;
         this.hashes[slot] = h;
         this.answers[slot] = 0;
         this.filled++;
@@ -239,7 +231,7 @@ class WordTable {
       }
       if (this.hashes[slot] !== h) continue;
       const raw = this.raws[slot];
-      if (plain ? raw === undefined && norm.length === length && sameLetters(norm, text, start) : raw !== undefined && raw.length === length && sameText(raw, text, start)) {
+      if (raw!.length === length && sameText(raw!, text, start)) {
         return slot;
       }
     }
@@ -308,12 +300,6 @@ function readCapitalWord(text: string, start: number, firstClass: number, words:
 /** Whether `raw` is the text of `text` at `start`. */
 function sameText(raw: string, text: string, start: number): boolean {
   for (let k = 0; k < raw.length; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
-}
-
-/** Whether `norm` is the plain word of `text` at `start`, lower-cased. */
-function sameLetters(norm: string, text: string, start: number): boolean {
-  for (let k = 0; k < norm.length; k++) if (norm.charCodeAt(k) !== lowerPlain(text.charCodeAt(start + k))) return false;
   return true;
 }
 
