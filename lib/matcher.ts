@@ -258,8 +258,6 @@ export function createMatcher(data: MatcherData): Matcher {
     const word = lookup(norm);
     return word.first || word.owners !== undefined || isHyphenHead(norm);
   };
-  /** The one lower-case word a name goes on through: the second word of a Turkic patronymic. */
-  const joinsName = (norm: string): boolean => TURKIC_PATRONYMIC.has(norm);
   /** Only such a word can be joined with the next into a known surname (`surnameOwners` of "a-b"). */
   function isHyphenHead(norm: string): boolean {
     return hyphenHeads.has(norm) || hyphenHeads.has(lookup(norm).key);
@@ -501,7 +499,8 @@ export function createMatcher(data: MatcherData): Matcher {
       if (!(context instanceof Page)) throw new TypeError('find() needs a context from newPage()');
       context.support.add(text);
       // Only the stretches around possible names are tokenised: the scan skips every other word.
-      list.readNear(text, isNameWord, joinsName);
+      // The one lower-case word a name goes on through: the second word of a Turkic patronymic.
+      list.readNear(text, isNameWord, TURKIC_PATRONYMIC);
       return scan(context).map(({ from, to, ids, kind }) => {
         const start = list.starts[from]!;
         const end = list.ends[to]!;

@@ -306,6 +306,8 @@ function sameText(raw: string, text: string, start: number): boolean {
 /** Whether a capitalised word could begin a name the matcher tries: see `TokenList.readNear`. */
 export type NameWordTest = (norm: string) => boolean;
 
+const NO_JOINERS: ReadonlySet<string> = new Set();
+
 /** A token index past every other: "no need to stop" for `tokenizeFrom`. */
 const NO_LIMIT = 0x7fffffff;
 /**
@@ -334,7 +336,9 @@ export class TokenList {
   private newlines = 0;
   /** In `readNear`: the name-word test, and the token count the current stretch must reach. */
   private nameWord: NameWordTest | null = null;
-  private joinsName: NameWordTest | null = null;
+  private joiners: ReadonlySet<string> = NO_JOINERS;
+  /** The longest of `joiners`: a longer plain word (as long as its normal form) is none. */
+  private joinerLength = 0;
   private need = 0;
   /** Capitalised words met so far, shared by every list (pages repeat them). */
   private readonly words = wordTable;
@@ -349,17 +353,20 @@ export class TokenList {
   /**
    * Tokenises only the stretches of `text` a name search can look at: around every capitalised
    * word that is an initial or passes `nameWord`, from the token before it to five after it, or
-   * to the first token after it that no name goes on through: a lower-case word that
-   * `joinsName` refuses ("оглы" of a Turkic patronymic joins), or a token after a break.
+   * to the first token after it that no name goes on through: a lower-case word not among
+   * `joiners` ("оглы" of a Turkic patronymic is one), or a token after a break.
    * Everything else is skipped without making tokens: most words of a page are no name.
    *
    * The tokens made are exactly those `read` makes there, with the same flags, except that the
    * first token after a skipped stretch has BREAK_BEFORE set, so no name runs across the gap.
    * (That first token is never itself such a word: skipped stretches hold none.)
    */
-  readNear(text: string, nameWord: NameWordTest, joinsName: NameWordTest = () => false): this {
+  readNear(text: string, nameWord: NameWordTest, joiners: ReadonlySet<string> = NO_JOINERS): this {
     this.begin(text, nameWord);
-    this.joinsName = joinsName;
+    if (joiners !== this.joiners) {
+      this.joiners = joiners;
+      this.joinerLength = Math.max(0, ...[...joiners].map((w) => w.length));
+    }
     const words = this.words;
     words.useTest(nameWord);
     const n = text.length;
@@ -469,7 +476,7 @@ export class TokenList {
         i = initial ? j + 1 : j;
         if (nameStart) {
           if (this.need < k + NAME_REACH_AHEAD) this.need = k + NAME_REACH_AHEAD;
-        } else if (nameWord !== null && this.need > k + 1 && (wasBroken || (!capitalised && !this.joinsName!(this.norm(k))))) {
+        } else if (nameWord !== null && this.need > k + 1 && (wasBroken || (!capitalised && !this.joins(k, end - start, plain)))) {
           // No name read from an earlier token goes on through this one: the stretch may end here.
           this.need = k + 1;
         }
@@ -488,6 +495,11 @@ export class TokenList {
     this.broken = broken;
     this.newlines = newlines;
     return i;
+  }
+
+  /** Whether token k (`length` code units, plain or not) is one of `joiners`. */
+  private joins(k: number, length: number, plain: boolean): boolean {
+    return !(plain && length > this.joinerLength) && this.joiners.has(this.norm(k));
   }
 
   /** The normal form of token k (`normalizeToken` of its text). */

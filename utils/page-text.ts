@@ -141,6 +141,20 @@ function renderedChildren(el: Element, tag: string, shadow: ShadowRoot | null): 
   return el.childNodes;
 }
 
+/**
+ * Elements a shadow root can be attached to (the DOM standard's valid shadow host names, and
+ * custom elements), but not our own host: `<b>`, `<a>`, `<li>` and the like never have one, so
+ * the walk does not ask.
+ */
+const SHADOW_HOST_TAGS = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'main', 'nav', 'p', 'section', 'span',
+]);
+
+function mayHostShadow(tag: string): boolean {
+  return SHADOW_HOST_TAGS.has(tag) || (tag.includes('-') && tag !== OWN_HOST_TAG);
+}
+
 export function isInlineElement(el: Element): boolean {
   return isInlineTag(el.localName);
 }
@@ -222,7 +236,7 @@ export class FlowWalker {
 
   /** Opens `el` (its `localName` is `tag`: the walk asks the DOM for it once per element). */
   private enter(el: Element, tag: string, isBlock: boolean): void {
-    const shadow = tag === OWN_HOST_TAG ? null : el.shadowRoot;
+    const shadow = mayHostShadow(tag) ? el.shadowRoot : null;
     const kids = renderedChildren(el, tag, shadow);
     if (isBlock) {
       this.close();

@@ -11,7 +11,7 @@ import { MarkStore } from '@/utils/highlights';
 import { TokenList } from '@/lib/tokenize';
 import { FLOW_BATCH } from '@/entrypoints/content/scanner';
 import type { TextFlow } from '@/utils/page-text';
-import { perCall, samples } from './timing';
+import { median, perCall, samples } from './timing';
 
 let matcher: Matcher | null = null;
 let store: MarkStore | null = null;
@@ -49,6 +49,61 @@ function textNodes(root: Node): Text[] {
   return out;
 }
 
+/** The floor: every text node's every character read once. */
+function walkSampler() {
+  let chars = 0;
+  let nodes = 0;
+  const once = () => {
+    let sum = 0;
+    chars = 0;
+    nodes = 0;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const s = (n as Text).data;
+      for (let i = 0; i < s.length; i++) sum += s.charCodeAt(i);
+      chars += s.length;
+      nodes++;
+    }
+    if (sum === -1) throw new Error('unreachable: keeps the loop from being optimised away');
+  };
+  return { sample: () => perCall(once, 100), chars: () => chars, nodes: () => nodes };
+}
+
+/** Our full scan of the page (`scanDocument`), its marks cleared between calls, untimed. */
+function scanSampler() {
+  if (!matcher) throw new Error('startup() first');
+  const m = matcher;
+  const marks = new MarkStore(window);
+  let count = 0;
+  return {
+    sample: () => perCall(() => void (count = scanDocument(m, marks)), 100, () => marks.clear()),
+    marks: () => count,
+    dispose: () => marks.dispose(),
+  };
+}
+
+/** One alternation regex of all full-name strings over every text node. */
+function regexSampler(names: string[]): { sample: () => number; matches: () => number } | { error: string } {
+  let re: RegExp;
+  try {
+    const escaped = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`(?<![\\p{L}\\p{M}])(?:${escaped.join('|')})(?![\\p{L}\\p{M}])`, 'gu');
+    re.test('');
+  } catch (err) {
+    return { error: String(err) };
+  }
+  let found = 0;
+  const once = () => {
+    found = 0;
+    for (const node of textNodes(document.body)) {
+      re.lastIndex = 0;
+      const s = node.data;
+      while (re.exec(s)) found++;
+    }
+  };
+  return { sample: () => perCall(once, 100), matches: () => found };
+}
+
 const api = {
   /** JSON text as the content script would receive it → a ready matcher. */
   startup(matcherJson: string, runs: number): { startup_ms: number; name_forms: number } {
@@ -80,41 +135,35 @@ const api = {
     return { heap_mb: (after - before) / 2 ** 20, marks, before, after };
   },
 
-  /** The floor: every text node's every character read once. */
-  walk(runs: number): { walk_ms: number; chars: number; text_nodes: number } {
-    let chars = 0;
-    let nodes = 0;
-    const once = () => {
-      let sum = 0;
-      chars = 0;
-      nodes = 0;
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const s = (n as Text).data;
-        for (let i = 0; i < s.length; i++) sum += s.charCodeAt(i);
-        chars += s.length;
-        nodes++;
+  /**
+   * The floor, our scan and the regex baseline, one sample of each in turn, so that a machine
+   * that slows down or speeds up during the run (shared hosts do) moves all three alike and
+   * the ratios between them hold. Each figure is the median of `runs` samples.
+   */
+  paired(names: string[], runs: number): { walk_ms: number; chars: number; text_nodes: number; scan_ms: number; marks: number } & ({ regex_ms: number; regex_matches: number } | { regex_error: string }) {
+    const walk = walkSampler();
+    const scan = scanSampler();
+    let regex = regexSampler(names);
+    if ('sample' in regex) {
+      try {
+        regex.sample(); // compiles it; an engine that gives up (stack, memory) says so here
+      } catch (err) {
+        regex = { error: String(err) };
       }
-      if (sum === -1) throw new Error('unreachable: keeps the loop from being optimised away');
+    }
+    const timed: Array<{ sample: () => number; ms: number[] }> = [walk, scan, ...('sample' in regex ? [regex] : [])].map((s) => ({ sample: s.sample, ms: [] }));
+    for (const t of timed) t.sample(); // warm-up
+    for (let r = 0; r < runs; r++) for (const t of timed) t.ms.push(t.sample());
+    scan.dispose();
+    const [walkMs, scanMs, regexMs] = timed.map((t) => median(t.ms));
+    return {
+      walk_ms: walkMs!,
+      chars: walk.chars(),
+      text_nodes: walk.nodes(),
+      scan_ms: scanMs!,
+      marks: scan.marks(),
+      ...('sample' in regex ? { regex_ms: regexMs!, regex_matches: regex.matches() } : { regex_error: regex.error }),
     };
-    return { walk_ms: samples(runs, () => perCall(once, 100)), chars, text_nodes: nodes };
-  },
-
-  scan(runs: number): { scan_ms: number; marks: number } {
-    if (!matcher) throw new Error('startup() first');
-    const marks = new MarkStore(window);
-    let count = 0;
-    const ms = samples(runs, () =>
-      perCall(
-        () => {
-          count = scanDocument(matcher!, marks);
-        },
-        100,
-        () => marks.clear(),
-      ),
-    );
-    marks.dispose();
-    return { scan_ms: ms, marks: count };
   },
 
   /**
@@ -163,31 +212,6 @@ const api = {
     const mark_ms = samples(runs, () => perCall(() => flows.forEach((f, i) => store.addFlow(f, found[i]!)), 100, () => store.clear()));
     store.dispose();
     return { flows_ms, newpage_ms, tokenize_ms, find_ms, find_longest_ms, mark_ms, flows: flows.length };
-  },
-
-  /** One alternation regex of all full-name strings over every text node. */
-  regex(names: string[], runs: number): { regex_ms: number; regex_matches: number } | { regex_error: string } {
-    let re: RegExp;
-    try {
-      const escaped = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      re = new RegExp(`(?<![\\p{L}\\p{M}])(?:${escaped.join('|')})(?![\\p{L}\\p{M}])`, 'gu');
-    } catch (err) {
-      return { regex_error: String(err) };
-    }
-    let found = 0;
-    const once = () => {
-      found = 0;
-      for (const node of textNodes(document.body)) {
-        re.lastIndex = 0;
-        const s = node.data;
-        while (re.exec(s)) found++;
-      }
-    };
-    try {
-      return { regex_ms: samples(runs, () => perCall(once, 100)), regex_matches: found };
-    } catch (err) {
-      return { regex_error: String(err) };
-    }
   },
 
   /**
