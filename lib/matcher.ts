@@ -49,6 +49,8 @@ interface WordLookup {
   owners: number[] | undefined;
   /** Some record has this first-name form, exactly or by the fallback key. */
   first: boolean;
+  /** It begins a hyphenated surname form (see `hyphenHeads`), exactly or by the fallback key. */
+  hyphenHead: boolean;
 }
 
 /** How a token in the patronymic slot relates to one record. */
@@ -192,6 +194,16 @@ export function createMatcher(data: MatcherData): Matcher {
   }
 
   const initialFits = (p: Person, initial: string): boolean => p.forms.first.some((f) => f.startsWith(initial));
+  /**
+   * The beginnings of hyphenated surname forms ("кара" of "кара-мурза"), exactly and by the
+   * fallback key: a surname written as two words starts at a word that is no name by itself.
+   */
+  const hyphenHeads = new Set<string>();
+  for (const map of [byLast, byLastFallback]) {
+    for (const form of map.keys()) {
+      for (let at = form.indexOf('-'); at > 0; at = form.indexOf('-', at + 1)) hyphenHeads.add(form.slice(0, at));
+    }
+  }
   /** Remembered per word: capitalised words repeat across a page and across pages. */
   const lookups = new Map<string, WordLookup>();
   function lookup(norm: string): WordLookup {
@@ -202,16 +214,17 @@ export function createMatcher(data: MatcherData): Matcher {
       const exact = byLast.get(norm);
       const loose = byLastFallback.get(key);
       const owners = !loose ? exact : !exact ? loose : [...new Set([...exact, ...loose])];
-      found = { key, owners, first: byFirst.has(norm) || byFirstFallback.has(key) };
+      found = { key, owners, first: byFirst.has(norm) || byFirstFallback.has(key), hyphenHead: hyphenHeads.has(norm) || hyphenHeads.has(key) };
       lookups.set(norm, found);
     }
     return found;
   }
   const surnameOwners = (norm: string): number[] | undefined => lookup(norm).owners;
   const isFirstName = (norm: string): boolean => lookup(norm).first;
-  const hasFirstName = (p: Person, norm: string): boolean => {
+  /** Whether `norm` (whose `lookup` is `word`) is one of p's first names. */
+  const hasFirstName = (p: Person, norm: string, word: WordLookup = lookup(norm)): boolean => {
     const d = detail(p);
-    return d.firstSet.has(norm) || d.firstFallback.has(lookup(norm).key);
+    return d.firstSet.has(norm) || d.firstFallback.has(word.key);
   };
   const firstLike = (norm: string): boolean => isFirstName(norm) || isCommonFirstName(norm);
 
@@ -241,27 +254,13 @@ export function createMatcher(data: MatcherData): Matcher {
   /** The one token list this matcher reads every run into. */
   const list = new TokenList();
   /**
-   * The beginnings of hyphenated surname forms ("кара" of "кара-мурза"), exactly and by the
-   * fallback key: a surname written as two words starts at a word that is no name by itself.
-   */
-  const hyphenHeads = new Set<string>();
-  for (const map of [byLast, byLastFallback]) {
-    for (const form of map.keys()) {
-      for (let at = form.indexOf('-'); at > 0; at = form.indexOf('-', at + 1)) hyphenHeads.add(form.slice(0, at));
-    }
-  }
-  /**
    * A capitalised word `mayStartName` could say yes to: a first name or surname, or the first
    * word of a hyphenated surname. `TokenList.readNear` tokenises only around these.
    */
   const isNameWord = (norm: string): boolean => {
     const word = lookup(norm);
-    return word.first || word.owners !== undefined || isHyphenHead(norm);
+    return word.first || word.owners !== undefined || word.hyphenHead;
   };
-  /** Only such a word can be joined with the next into a known surname (`surnameOwners` of "a-b"). */
-  function isHyphenHead(norm: string): boolean {
-    return hyphenHeads.has(norm) || hyphenHeads.has(lookup(norm).key);
-  }
 
   /**
    * Whether a name may start at capitalised, non-initial token i: it is a first name or a
@@ -269,15 +268,14 @@ export function createMatcher(data: MatcherData): Matcher {
    * `surnameAt` could find anything, told cheaply.
    */
   function mayStartName(i: number): boolean {
-    const norm = list.norm(i);
-    const word = lookup(norm);
+    const word = wordAt(i);
     if (word.first || word.owners) return true;
     const u = i + 1;
     return (
       u < list.count &&
       (list.flags[u]! & (BREAK_BEFORE | CAPITALISED | INITIAL)) === CAPITALISED &&
-      isHyphenHead(norm) &&
-      surnameOwners(`${norm}-${list.norm(u)}`) !== undefined
+      word.hyphenHead &&
+      surnameOwners(`${list.norm(i)}-${list.norm(u)}`) !== undefined
     );
   }
 
@@ -287,8 +285,11 @@ export function createMatcher(data: MatcherData): Matcher {
    * looks at.
    */
   let page: Page;
-  const views: Array<WordToken | undefined> = [];
+  let views: Array<WordToken | undefined> = [];
   const token = (k: number): WordToken => (views[k] ??= list.view(k));
+  /** What the index says of token k's word, asked once per token. */
+  let words: Array<WordLookup | undefined> = [];
+  const wordAt = (k: number): WordLookup => (words[k] ??= lookup(list.norm(k)));
   /** The token at k if it is still in the same name run as token `from`. */
   function inRun(from: number, k: number): WordToken | undefined {
     if (k >= list.count) return undefined;
@@ -309,15 +310,16 @@ export function createMatcher(data: MatcherData): Matcher {
     const t = inRun(from, k);
     if (!nameWord(t)) return 0;
     let n = 0;
+    const word = wordAt(k);
     const u = inRun(from, k + 1);
-    if (nameWord(u) && isHyphenHead(t.norm)) {
+    if (nameWord(u) && word.hyphenHead) {
       const joined = surnameOwners(`${t.norm}-${u.norm}`);
       if (joined) {
         lastLengths[n] = 2;
         lastPeople[n++] = joined;
       }
     }
-    const single = surnameOwners(t.norm);
+    const single = word.owners;
     if (single) {
       lastLengths[n] = 1;
       lastPeople[n++] = single;
@@ -337,32 +339,36 @@ export function createMatcher(data: MatcherData): Matcher {
   /** The longest reading per record found by one `fullAt` (a handful at most: a plain list beats a Map). */
   const bestPeople: number[] = [];
   const bestLengths: number[] = [];
+  let bestCount = 0;
   function record(p: number, length: number): void {
-    const at = bestPeople.indexOf(p);
-    if (at < 0) {
-      bestPeople.push(p);
-      bestLengths.push(length);
+    let at = 0;
+    while (at < bestCount && bestPeople[at] !== p) at++;
+    if (at === bestCount) {
+      bestPeople[at] = p;
+      bestLengths[at] = length;
+      bestCount++;
     } else if (bestLengths[at]! < length) bestLengths[at] = length;
   }
 
   function fullAt(i: number): Found | null {
-    bestPeople.length = 0;
-    bestLengths.length = 0;
+    bestCount = 0;
     let skip = 0;
     const t = token(i);
     if (!t.initial) {
       // First [Patronymic | middle initial] Last
-      if (isFirstName(t.norm)) {
+      const firstWord = wordAt(i);
+      if (firstWord.first) {
         const first = t.norm;
+        const hasFirst = (p: number) => hasFirstName(people[p]!, first, firstWord);
         for (let r = 0, n = lastAt(i, i + 1); r < n; r++) {
-          for (const p of lastPeople[r]!) if (hasFirstName(people[p]!, first)) record(p, 1 + lastLengths[r]!);
+          for (const p of lastPeople[r]!) if (hasFirst(p)) record(p, 1 + lastLengths[r]!);
         }
         const mid = inRun(i, i + 1);
         if (mid && mid.capitalised && (mid.initial || anyMiddle.has(mid.norm) || isPatronymicShaped(mid.norm))) {
           for (let r = 0, n = lastAt(i, i + 2); r < n; r++) {
             const length = lastLengths[r]!;
             for (const p of lastPeople[r]!) {
-              if (!hasFirstName(people[p]!, first)) continue;
+              if (!hasFirst(p)) continue;
               const verdict = middleVerdict(people[p]!, mid);
               if (verdict === 'match' || verdict === 'allowed') record(p, 2 + length);
               else if (verdict === 'mismatch') skip = Math.max(skip, 2 + length);
@@ -371,7 +377,7 @@ export function createMatcher(data: MatcherData): Matcher {
         }
         // First Father оглы Last
         for (let r = 0, n = lastAt(i, i + 3); r < n; r++) {
-          for (const p of lastPeople[r]!) if (hasFirstName(people[p]!, first) && turkicAt(i, i + 1, people[p]!)) record(p, 3 + lastLengths[r]!);
+          for (const p of lastPeople[r]!) if (hasFirst(p) && turkicAt(i, i + 1, people[p]!)) record(p, 3 + lastLengths[r]!);
         }
       }
       // Last First [Patronymic], Last Initial [Initial]
@@ -383,9 +389,10 @@ export function createMatcher(data: MatcherData): Matcher {
         if (!next || !next.capitalised) continue;
         const mid = inRun(i, k + 1);
         if (!next.initial) {
-          if (!isFirstName(next.norm)) continue;
+          const nextWord = wordAt(k);
+          if (!nextWord.first) continue;
           for (const p of lasts) {
-            if (!hasFirstName(people[p]!, next.norm)) continue;
+            if (!hasFirstName(people[p]!, next.norm, nextWord)) continue;
             let length = lastLength + 1;
             if (mid && mid.capitalised && !mid.initial) {
               const verdict = middleVerdict(people[p]!, mid);
@@ -431,8 +438,12 @@ export function createMatcher(data: MatcherData): Matcher {
       }
     }
     let longest = 0;
-    for (const length of bestLengths) longest = Math.max(longest, length);
-    if (longest > 0) return { length: longest, people: bestPeople.filter((_, at) => bestLengths[at] === longest) };
+    for (let at = 0; at < bestCount; at++) longest = Math.max(longest, bestLengths[at]!);
+    if (longest > 0) {
+      const found: number[] = [];
+      for (let at = 0; at < bestCount; at++) if (bestLengths[at] === longest) found.push(bestPeople[at]!);
+      return { length: longest, people: found };
+    }
     return skip > 0 ? { length: skip, people: [] } : null;
   }
 
@@ -456,7 +467,8 @@ export function createMatcher(data: MatcherData): Matcher {
   /** Mentions in the tokens of `list`, as token ranges. */
   function scan(context: Page): Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> {
     page = context;
-    views.length = 0;
+    views = [];
+    words = [];
     const count = list.count;
     const flags = list.flags;
     const found: Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> = [];
