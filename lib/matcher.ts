@@ -30,10 +30,6 @@ interface Person {
 }
 
 interface PersonDetail {
-  /** First-name forms with the short forms (Саша, Sasha). */
-  firstSet: ReadonlySet<string>;
-  /** `fallbackKey`s of the first-name forms that have one. */
-  firstFallback: ReadonlySet<string>;
   middles: ReadonlySet<string>;
   /** Transliteration-tolerant keys of the patronymic forms, per script. */
   middleKeys: Record<Script, ReadonlySet<string>>;
@@ -49,6 +45,8 @@ interface WordLookup {
   owners: number[] | undefined;
   /** Some record has this first-name form, exactly or by the fallback key. */
   first: boolean;
+  /** Those records (with `first` only). */
+  firstOwners: ReadonlySet<number> | null;
   /** It begins a hyphenated surname form (see `hyphenHeads`), exactly or by the fallback key. */
   hyphenHead: boolean;
 }
@@ -161,15 +159,7 @@ export function createMatcher(data: MatcherData): Matcher {
     const first = withShortForms(p.forms.first);
     const middleKeys: Record<Script, Set<string>> = { ru: new Set(), en: new Set() };
     for (const m of p.forms.middle) middleKeys[scriptOf(m)].add(looseKey(m));
-    const derivedRu = p.derived === 'ru' || p.derived === 'all';
-    const firstFallback = new Set<string>();
-    for (const form of first) {
-      const key = fallbackKey(form, derivedRu);
-      if (key !== null) firstFallback.add(key);
-    }
     p.detail = {
-      firstSet: new Set(first),
-      firstFallback,
       middles: new Set(p.forms.middle),
       middleKeys,
       common: p.forms.last.some(isCommonSurname) && first.some(isCommonFirstName),
@@ -214,18 +204,16 @@ export function createMatcher(data: MatcherData): Matcher {
       const exact = byLast.get(norm);
       const loose = byLastFallback.get(key);
       const owners = !loose ? exact : !exact ? loose : [...new Set([...exact, ...loose])];
-      found = { key, owners, first: byFirst.has(norm) || byFirstFallback.has(key), hyphenHead: hyphenHeads.has(norm) || hyphenHeads.has(key) };
+      const firstExact = byFirst.get(norm);
+      const firstLoose = byFirstFallback.get(key);
+      const firstOwners = firstExact || firstLoose ? new Set([...(firstExact ?? []), ...(firstLoose ?? [])]) : null;
+      found = { key, owners, first: firstOwners !== null, firstOwners, hyphenHead: hyphenHeads.has(norm) || hyphenHeads.has(key) };
       lookups.set(norm, found);
     }
     return found;
   }
   const surnameOwners = (norm: string): number[] | undefined => lookup(norm).owners;
   const isFirstName = (norm: string): boolean => lookup(norm).first;
-  /** Whether `norm` (whose `lookup` is `word`) is one of p's first names. */
-  const hasFirstName = (p: Person, norm: string, word: WordLookup = lookup(norm)): boolean => {
-    const d = detail(p);
-    return d.firstSet.has(norm) || d.firstFallback.has(word.key);
-  };
   const firstLike = (norm: string): boolean => isFirstName(norm) || isCommonFirstName(norm);
 
   /**
@@ -359,7 +347,8 @@ export function createMatcher(data: MatcherData): Matcher {
       const firstWord = wordAt(i);
       if (firstWord.first) {
         const first = t.norm;
-        const hasFirst = (p: number) => hasFirstName(people[p]!, first, firstWord);
+        const firstOwners = firstWord.firstOwners!;
+        const hasFirst = (p: number) => firstOwners.has(p);
         for (let r = 0, n = lastAt(i, i + 1); r < n; r++) {
           for (const p of lastPeople[r]!) if (hasFirst(p)) record(p, 1 + lastLengths[r]!);
         }
@@ -392,7 +381,7 @@ export function createMatcher(data: MatcherData): Matcher {
           const nextWord = wordAt(k);
           if (!nextWord.first) continue;
           for (const p of lasts) {
-            if (!hasFirstName(people[p]!, next.norm, nextWord)) continue;
+            if (!nextWord.firstOwners!.has(p)) continue;
             let length = lastLength + 1;
             if (mid && mid.capitalised && !mid.initial) {
               const verdict = middleVerdict(people[p]!, mid);
