@@ -71,14 +71,17 @@ type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
 type StaticRangeCtor = new (init: StaticRangeInit) => StaticRange;
 
 /**
- * A non-live range over `span`. Where `StaticRange` is missing (happy-dom; every browser with
- * the Highlight API has it) a plain object with the same fields stands in: nothing draws it.
+ * Makes non-live ranges over spans (`StaticRange`, looked up once: a mark is made per name on
+ * the page). Where `StaticRange` is missing (happy-dom; every browser with the Highlight API
+ * has it) a plain object with the same fields stands in: nothing draws it.
  */
-function staticRange(win: Window, span: StaticRangeInit): AbstractRange {
+function staticRanges(win: Window): (span: StaticRangeInit) => AbstractRange {
   const Ctor = (win as unknown as { StaticRange?: StaticRangeCtor }).StaticRange;
-  if (Ctor) return new Ctor(span);
-  const collapsed = span.startContainer === span.endContainer && span.startOffset === span.endOffset;
-  return { ...span, collapsed } as AbstractRange;
+  if (Ctor) return (span) => new Ctor(span);
+  return (span) => {
+    const collapsed = span.startContainer === span.endContainer && span.startOffset === span.endOffset;
+    return { ...span, collapsed } as AbstractRange;
+  };
 }
 
 function highlightApi(win: Window): { registry: HighlightRegistry; Ctor: HighlightCtor } | null {
@@ -99,9 +102,11 @@ export class MarkStore {
   private readonly focus: Highlight | null = null;
   private focused: Mark | null = null;
   private sorted: Mark[] | null = null;
+  private readonly staticRange: (span: StaticRangeInit) => AbstractRange;
 
   constructor(private readonly win: Window = window) {
     this.api = highlightApi(win);
+    this.staticRange = staticRanges(win);
     if (this.api) {
       const { registry, Ctor } = this.api;
       this.high = new Ctor();
@@ -124,7 +129,7 @@ export class MarkStore {
   /** Adds one mark over `range`'s boundaries (a live Range passed in is not kept). */
   add(mention: Mention, range: AbstractRange, block: Element): Mark {
     const { startContainer, startOffset, endContainer, endOffset } = range;
-    const mark = this.put(mention, staticRange(this.win, { startContainer, startOffset, endContainer, endOffset }), block);
+    const mark = this.put(mention, this.staticRange({ startContainer, startOffset, endContainer, endOffset }), block);
     this.sorted = null;
     return mark;
   }
@@ -141,7 +146,7 @@ export class MarkStore {
     for (const mention of mentions) {
       const span = cursor.span(mention.start, mention.end);
       if (!span) continue;
-      this.put(mention, staticRange(this.win, span), flow.block);
+      this.put(mention, this.staticRange(span), flow.block);
       added++;
     }
     if (added > 0) this.sorted = null;

@@ -227,7 +227,7 @@ export class FlowWalker {
   }
 
   private close(): void {
-    if (this.pieces.length > 0 && /\p{L}/u.test(this.text)) {
+    if (this.pieces.length > 0 && hasLetter(this.text)) {
       this.ready.push({ text: this.text, block: this.block, pieces: this.pieces });
     }
     this.text = '';
@@ -284,6 +284,17 @@ export class FlowWalker {
       this.block = top.outer ?? this.block;
     }
   }
+}
+
+/** Whether `text` has a letter: the first few characters usually tell, without the regex. */
+function hasLetter(text: string): boolean {
+  const head = Math.min(text.length, 8);
+  for (let i = 0; i < head; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    // a-z (and A-Z, folded), а-я (and А-Я, whose codes differ from a-я's by 0x20).
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x44f)) return true;
+  }
+  return /\p{L}/u.test(text);
 }
 
 /** All flows of `root` at once (tests, small subtrees). */
