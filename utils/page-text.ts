@@ -12,7 +12,7 @@
  * `<slot>`s read the nodes assigned to them), not into the hidden light children of a host.
  * Closed shadow roots cannot be read and are not.
  */
-import { fnv1a } from '@/lib/fnv';
+import { FNV_OFFSET, FNV_PRIME, fnv1a } from '@/lib/fnv';
 
 /** Tags whose content reads as part of the surrounding line. Everything else is a block. */
 const INLINE_TAGS = new Set([
@@ -408,4 +408,14 @@ export function* rootsText(roots: readonly Element[]): Generator<string, void, u
 /** A cheap string hash (FNV-1a) so an unchanged block is not matched again. */
 export function hashText(text: string): number {
   return fnv1a(text) >>> 0;
+}
+
+/** `hashText` of the texts joined by U+0000, without making the joined string (a whole article). */
+export function hashTexts(texts: readonly string[]): number {
+  let h = FNV_OFFSET;
+  texts.forEach((text, i) => {
+    if (i > 0) h = Math.imul(h, FNV_PRIME); // the U+0000 between two texts (h ^ 0 is h)
+    h = fnv1a(text, 0, text.length, h);
+  });
+  return h >>> 0;
 }

@@ -13,7 +13,7 @@
 import { resumePage } from '@/lib/matcher';
 import type { Matcher, Mention, PageContext } from '@/lib/matcher-types';
 import type { MarkStore } from '@/utils/highlights';
-import { composedContains, composedOrder, FlowWalker, findScanRoots, hashText, isInsideSkipped, rootsText, type TextFlow } from '@/utils/page-text';
+import { composedContains, composedOrder, FlowWalker, findScanRoots, hashTexts, isInsideSkipped, rootsText, type TextFlow } from '@/utils/page-text';
 import { sliceTimer, whenVisible, yieldToPage, type ScanRequest, type SliceTimer } from '@/utils/scan-scheduler';
 
 /** Work counters since the content script started (tests read them from our host element). */
@@ -145,7 +145,7 @@ export class Scanner {
         }
       }
       this.markFlows(batch, this.page);
-      this.hashes.set(root, hashText(texts.join('\u0000')));
+      this.hashes.set(root, hashTexts(texts));
     }
   }
 
@@ -168,7 +168,7 @@ export class Scanner {
         if (signal.aborted) return;
       }
     }
-    const hash = hashText(flows.map((f) => f.text).join('\u0000'));
+    const hash = hashTexts(flows.map((f) => f.text));
     if (this.hashes.get(block) === hash && this.marks.blockIntact(block)) return;
     this.marks.removeWithin(block);
     const before = this.forgetNamesWithin(block);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { blockOf, collectFlows, composedContains, findScanRoots, flowRange, FlowWalker, hashText, isInsideSkipped, rootsText } from '@/utils/page-text';
+import { blockOf, collectFlows, composedContains, findScanRoots, flowRange, FlowWalker, hashText, hashTexts, isInsideSkipped, rootsText } from '@/utils/page-text';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -125,6 +125,15 @@ describe('findScanRoots', () => {
     expect(findScanRoots().map((e) => e.id)).toEqual(['m']);
     page('<div><p>Text</p></div>');
     expect(findScanRoots()).toEqual([document.body]);
+  });
+});
+
+describe('hashTexts', () => {
+  it('is hashText of the texts joined by U+0000', () => {
+    for (const texts of [[], [''], ['Бахтин'], ['Бахтин', ''], ['', 'Бахтин'], ['Aleksandr', 'Bakhtin', 'и'], ['a\u0000b', 'c']]) {
+      expect(hashTexts(texts), JSON.stringify(texts)).toBe(hashText(texts.join('\u0000')));
+    }
+    expect(hashTexts(['ab', 'c'])).not.toBe(hashTexts(['a', 'bc']));
   });
 });
 
