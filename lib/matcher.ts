@@ -269,12 +269,10 @@ export function createMatcher(data: MatcherData): Matcher {
 
   /*
    * The state of one `scan`, kept here so the search helpers below are made once per matcher,
-   * not once per run of text: the page, and token objects for the few tokens a candidate name
-   * looks at.
+   * not once per run of text: the page, and what the index says of the words looked at.
    */
   let page: Page;
-  let views: Array<WordToken | undefined> = [];
-  const token = (k: number): WordToken => (views[k] ??= list.view(k));
+  const token = (k: number): WordToken => list.view(k);
   /** What the index says of token k's word, asked once per token. */
   let words: Array<WordLookup | undefined> = [];
   const wordAt = (k: number): WordLookup => (words[k] ??= lookup(list.norm(k)));
@@ -444,8 +442,10 @@ export function createMatcher(data: MatcherData): Matcher {
     if (prev && ROLE_WORDS.has(prev.norm)) return null;
     for (let r = 0, n = lastAt(i, i); r < n; r++) {
       const length = lastLengths[r]!;
-      const named = lastPeople[r]!.filter((p) => page.fullyNamed.has(people[p]!.id));
-      if (named.length === 0) continue;
+      const lasts = lastPeople[r]!;
+      // Most surnames alone are of no one the page named in full: no array for them.
+      if (!lasts.some((p) => page.fullyNamed.has(people[p]!.id))) continue;
+      const named = lasts.filter((p) => page.fullyNamed.has(people[p]!.id));
       const next = inRun(i, i + length);
       if (next && next.capitalised && (next.initial || firstLike(next.norm) || isPatronymicShaped(next.norm))) return null;
       return { length, people: named };
@@ -456,7 +456,6 @@ export function createMatcher(data: MatcherData): Matcher {
   /** Mentions in the tokens of `list`, as token ranges. */
   function scan(context: Page): Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> {
     page = context;
-    views = [];
     words = [];
     const count = list.count;
     const flags = list.flags;

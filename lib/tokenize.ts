@@ -423,6 +423,7 @@ export class TokenList {
   private begin(text: string, nameWord: NameWordTest | null): void {
     this.text = text;
     this.count = 0;
+    this.reads++;
     this.broken = false;
     this.newlines = 0;
     this.nameWord = nameWord;
@@ -513,10 +514,24 @@ export class TokenList {
     return norm;
   }
 
-  /** Token k as a WordToken whose normal form is made only if read (valid until the next read). */
+  /**
+   * Token k as a WordToken whose normal form is made only if read (valid until the next read:
+   * the objects are kept and refilled, as a name search asks for a few tokens of every run).
+   */
   view(k: number): WordToken {
-    return new TokenView(this, k);
+    let view = this.views[k];
+    if (view === undefined) this.views[k] = view = new TokenView(this, k);
+    if (this.viewReads[k] !== this.reads) {
+      this.viewReads[k] = this.reads;
+      view.refill();
+    }
+    return view;
   }
+  /** Views made so far, and the `reads` count each was last filled at. */
+  private readonly views: TokenView[] = [];
+  private viewReads = new Int32Array(256);
+  /** How many times `begin` ran: a view filled before the current read is stale. */
+  private reads = 0;
 
   /** Token k as an object (for code that is not on the hot path). */
   token(k: number): WordToken {
@@ -548,20 +563,24 @@ export class TokenList {
     this.ends = widen(this.ends, new Int32Array(size));
     this.flags = widen(this.flags, new Uint8Array(size));
     this.plain = widen(this.plain, new Uint8Array(size));
+    this.viewReads = widen(this.viewReads, new Int32Array(size));
   }
 }
 
 /** See `TokenList.view`: most tokens a name search looks at are checked by their flags alone. */
 class TokenView implements WordToken {
-  readonly start: number;
-  readonly end: number;
-  readonly capitalised: boolean;
-  readonly initial: boolean;
-  readonly breakBefore: boolean;
+  start = 0;
+  end = 0;
+  capitalised = false;
+  initial = false;
+  breakBefore = false;
   constructor(
     private readonly list: TokenList,
     private readonly k: number,
-  ) {
+  ) {}
+  /** Takes token k of the list's current read. */
+  refill(): void {
+    const { list, k } = this;
     const flags = list.flags[k]!;
     this.start = list.starts[k]!;
     this.end = list.ends[k]!;
