@@ -77,8 +77,10 @@ type StaticRangeCtor = new (init: StaticRangeInit) => StaticRange;
  */
 function staticRanges(win: Window): (span: StaticRangeInit) => AbstractRange {
   const Ctor = (win as unknown as { StaticRange?: StaticRangeCtor }).StaticRange;
-  if (Ctor) return (span) => new Ctor(span);
-  return (span) => {
+  if (Ctor) return function newStaticRange(span) {
+    return new Ctor(span);
+  };
+  return function rangeLike(span) {
     const collapsed = span.startContainer === span.endContainer && span.startOffset === span.endOffset;
     return { ...span, collapsed } as AbstractRange;
   };

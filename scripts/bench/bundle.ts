@@ -1,8 +1,11 @@
-/** Bundles scripts/bench/page-entry.ts (our matcher and DOM code + mark.js) into one IIFE for the bench page. */
+/**
+ * Bundles scripts/bench/page-entry.ts (our matcher and DOM code + mark.js) into one IIFE for the
+ * bench page; `minify: false` keeps function names for a CPU profile.
+ */
 import path from 'node:path';
 import { build, type Rolldown } from 'vite';
 
-export async function bundleBenchPage(root: string): Promise<string> {
+export async function bundleBenchPage(root: string, { minify = true } = {}): Promise<string> {
   const out = await build({
     configFile: false,
     root,
@@ -10,7 +13,7 @@ export async function bundleBenchPage(root: string): Promise<string> {
     resolve: { alias: { '@': root } },
     build: {
       write: false,
-      minify: true,
+      minify,
       lib: { entry: path.join(root, 'scripts/bench/page-entry.ts'), formats: ['iife'], name: 'NotAloneBenchBundle' },
     },
   });

@@ -135,6 +135,14 @@ const api = {
     return { heap_mb: (after - before) / 2 ** 20, marks, before, after };
   },
 
+  /** Our scan alone, `runs` samples (for `npm run bench:profile`); the median. */
+  scan(runs: number): number {
+    const scan = scanSampler();
+    const ms = samples(runs, scan.sample);
+    scan.dispose();
+    return ms;
+  },
+
   /**
    * The floor, our scan and the regex baseline, one sample of each in turn, so that a machine
    * that slows down or speeds up during the run (shared hosts do) moves all three alike and
