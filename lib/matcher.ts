@@ -45,7 +45,7 @@ interface WordLookup {
   owners: number[] | undefined;
   /** Some record has this first-name form, exactly or by the fallback key. */
   first: boolean;
-  /** Those records (with `first` only). */
+  /** Those records, exactly or by the fallback key (null when `first` is false). */
   firstOwners: ReadonlySet<number> | null;
   /** It begins a hyphenated surname form (see `hyphenHeads`), exactly or by the fallback key. */
   hyphenHead: boolean;

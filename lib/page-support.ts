@@ -182,6 +182,8 @@ export class PageSupport {
   private starts: WordStarts | null = null;
   /** Characters searched without finding what was looked for. */
   private wasted = 0;
+  /** `aboutProsecution()` was true once (and so stays true). */
+  private prosecution = false;
 
   /**
    * `wholePageText`: the page's text, as one string or as pieces that join into it (a walk of
@@ -338,8 +340,6 @@ export class PageSupport {
     this.prosecution = this.isPolitical() && this.touchesProsecution();
     return this.prosecution;
   }
-
-  private prosecution = false;
 
   /** Any of the person's hints (article number, birth year, region or case word) is on the page. */
   mentionsAny(hints: readonly string[]): boolean {
