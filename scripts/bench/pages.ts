@@ -58,8 +58,10 @@ export function seedPages(): BenchPage[] {
 
 /**
  * About `targetWords` words of article text: paragraphs of 40–160 words drawn from the seeds'
- * sentences, roughly one prisoner's name (English or Russian, sometimes in bold) per 150 words,
- * and now and then a link, so text nodes are split by inline tags as on real sites.
+ * sentences, with a prisoner's name (English or Russian, sometimes in bold) in about one piece
+ * in eight, which makes about one name per 50 words (2,070 marks on the 100,000-word page, a
+ * denser page than most articles), and now and then a link, so text nodes are split by inline
+ * tags as on real sites.
  */
 export function generatedPage(name: string, targetWords: number, index: PrisonerIndex, seed: number): BenchPage {
   const rand = prng(seed);
