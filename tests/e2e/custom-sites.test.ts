@@ -21,13 +21,14 @@
  * branch is tested against a fake permissions API in tests/unit/options.test.tsx.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, summary } from './axe';
-import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { launchExtension, PAGES_DIR, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
 import { EXTENSION_DIR, dialog, markPoint, markTexts, waitForMarks } from './content-helpers';
 
-/** Fixture sites outside the built-in list (tests/e2e/fixtures/pages/…). */
+/** Sites outside the built-in list, serving built-in sites' fixture articles (see `serveElsewhere`). */
 const SITE = 'https://news.example.org/*';
 const SITE_PAGE = 'https://news.example.org/2024/05/buchenkov/';
 const OTHER = 'https://reader.example.net/*';
@@ -40,8 +41,20 @@ const FIELD = 'Address of a site or one of its articles';
 let server: TestServer;
 let ext: ExtensionBrowser;
 
+/**
+ * Serves the fixture article at `fixture` (a folder under tests/e2e/fixtures/pages) at `url`,
+ * with its masthead's name `from` renamed `to`: the same article on a site the extension does
+ * not know.
+ */
+function serveElsewhere(url: string, fixture: string, from: string, to: string): void {
+  const body = readFileSync(path.join(PAGES_DIR, fixture, 'index.html'), 'utf8').replaceAll(from, to);
+  server.route(url, { body, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
 beforeAll(async () => {
   server = await startServer();
+  serveElsewhere(SITE_PAGE, 'freedomnews.org.uk/2017/11/24/russia-anarchist-prisoner-dmitry-buchenkov-flees-the-country', 'Freedom News', 'Example News');
+  serveElsewhere(OTHER_PAGE, 'en.zona.media/article/2023/08/14/bakhtin', 'Mediazona', 'The Example Reader');
   ext = await launchExtension(server, { viewport: { width: 1280, height: 900 }, extensionDir: EXTENSION_DIR });
 });
 afterAll(async () => {
