@@ -405,12 +405,10 @@ export function* rootsText(roots: readonly Element[]): Generator<string, void, u
   }
 }
 
-/** A cheap string hash (FNV-1a) so an unchanged block is not matched again. */
-export function hashText(text: string): number {
-  return fnv1a(text) >>> 0;
-}
-
-/** `hashText` of the texts joined by U+0000, without making the joined string (a whole article). */
+/**
+ * A cheap hash (FNV-1a) of a block's flow texts, so an unchanged block is not matched again:
+ * that of the texts joined by U+0000, without making the joined string (a whole article).
+ */
 export function hashTexts(texts: readonly string[]): number {
   let h = FNV_OFFSET;
   texts.forEach((text, i) => {
