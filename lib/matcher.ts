@@ -213,8 +213,7 @@ export function createMatcher(data: MatcherData): Matcher {
     return found;
   }
   const surnameOwners = (norm: string): number[] | undefined => lookup(norm).owners;
-  const isFirstName = (norm: string): boolean => lookup(norm).first;
-  const firstLike = (norm: string): boolean => isFirstName(norm) || isCommonFirstName(norm);
+  const firstLike = (norm: string): boolean => lookup(norm).first || isCommonFirstName(norm);
 
   /**
    * How sure a mark is. Every name needs some support from the page, because a namesake on a

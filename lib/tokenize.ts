@@ -336,12 +336,18 @@ export class TokenList {
   private newlines = 0;
   /** In `readNear`: the name-word test, and the token count the current stretch must reach. */
   private nameWord: NameWordTest | null = null;
+  private need = 0;
+  /** In `readNear`: the lower-case words a name goes on through. */
   private joiners: ReadonlySet<string> = NO_JOINERS;
   /** The longest of `joiners`: a longer plain word (as long as its normal form) is none. */
   private joinerLength = 0;
-  private need = 0;
   /** Capitalised words met so far, shared by every list (pages repeat them). */
   private readonly words = wordTable;
+  /** Views made so far, and the `reads` count each was last filled at. */
+  private readonly views: TokenView[] = [];
+  private viewReads = new Int32Array(256);
+  /** How many times `begin` ran: a view filled before the current read is stale. */
+  private reads = 0;
 
   /** Tokenises `text` into this list (the previous tokens are gone). */
   read(text: string): this {
@@ -527,11 +533,6 @@ export class TokenList {
     }
     return view;
   }
-  /** Views made so far, and the `reads` count each was last filled at. */
-  private readonly views: TokenView[] = [];
-  private viewReads = new Int32Array(256);
-  /** How many times `begin` ran: a view filled before the current read is stale. */
-  private reads = 0;
 
   /** Token k as an object (for code that is not on the hot path). */
   token(k: number): WordToken {
