@@ -6,11 +6,11 @@
  * live regions, and the reading order; the snapshots are written to test-results/a11y-tree/
  * (docs/accessibility.md quotes them).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchExtension, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
+import { useExtension, E2E_EXTENSION_DIR } from './harness';
 import { TEST_RESULTS_DIR } from './harness/paths';
 import { dialog, markPoint, scanState, waitForMarks } from './content-helpers';
 
@@ -131,20 +131,10 @@ function expectInOrder(lines: string[], expected: (string | RegExp)[]): void {
 
 // ---- the browser --------------------------------------------------------------------------
 
-let server: TestServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useExtension({ viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
 
 async function openArticle(url: string, atLeast = 1): Promise<{ page: Page; ax: AXTree }> {
-  const page = await ext.context.newPage();
+  const page = await env.ext.context.newPage();
   await page.goto(url);
   await waitForMarks(page, atLeast);
   return { page, ax: await AXTree.of(page) };
@@ -274,7 +264,7 @@ describe('the card', () => {
     expect(tabs).toEqual(['button "Close"', 'button "Copy address"', 'link "Write a letter OVD-Info letters (opens in a new tab)"']);
 
     // Copy: a polite status says so.
-    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(PAGES.bakhtin).origin });
+    await env.ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(PAGES.bakhtin).origin });
     await page.keyboard.press('Shift+Tab');
     expect((await ax.focused()).name).toBe('Copy address');
     const before = (await ax.liveRegions()).filter((r) => r.role === 'status');
@@ -336,9 +326,9 @@ describe('the card', () => {
 describe('the popup', () => {
   it('a labelled search field, a polite result count, a named list of buttons, and the card as a dialog with focus coming back', async () => {
     const { page: article } = await openArticle(PAGES.bakhtin);
-    const tabId = await ext.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, PAGES.bakhtin);
+    const tabId = await env.ext.serviceWorker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, PAGES.bakhtin);
     expect(typeof tabId).toBe('number');
-    const popup = await ext.openExtensionPage(`popup.html?tab=${tabId}`);
+    const popup = await env.ext.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.setViewportSize({ width: 400, height: 640 });
     await popup.locator('[data-testid="on-this-page"] .popup-person').first().waitFor();
     const ax = await AXTree.of(popup);
@@ -432,7 +422,7 @@ describe('the popup', () => {
 
 describe('the options page', () => {
   it('every control sits in a named group, the language choices are radio buttons, and a change is announced as "Saved"', async () => {
-    const options = await ext.openExtensionPage('options.html');
+    const options = await env.ext.openExtensionPage('options.html');
     await options.locator('fieldset').first().waitFor();
     const ax = await AXTree.of(options);
     const tree = await options.locator('body').ariaSnapshot();
@@ -482,16 +472,10 @@ describe('the options page', () => {
 });
 
 describe('in Russian', () => {
-  let ru: ExtensionBrowser;
-  beforeAll(async () => {
-    ru = await launchExtension(server, { lang: 'ru', viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
-  });
-  afterAll(async () => {
-    await ru?.close();
-  });
+  const ru = useExtension({ serverOf: env, lang: 'ru', viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
 
   it('the landmark, the keyboard entry and the card are named in Russian; the card is named in Cyrillic', async () => {
-    const page = await ru.context.newPage();
+    const page = await ru.ext.context.newPage();
     await page.goto(PAGES.sevenPeople);
     await waitForMarks(page, 7);
     const ax = await AXTree.of(page);

@@ -3,9 +3,9 @@
  * the options page, in light and dark colour schemes, in English and Russian: zero violations
  * of WCAG 2.0/2.1/2.2 A and AA rules (colour contrast included).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, summary } from './axe';
-import { launchExtension, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
+import { useExtension, E2E_EXTENSION_DIR } from './harness';
 import { waitForMarks } from './content-helpers';
 
 const IVANOV_PAGE = 'https://en.ovdinfo.org/save-yourselves-for-better-times-interview-with-dmitry-ivanov/';
@@ -13,31 +13,30 @@ const SCHEMES = ['light', 'dark'] as const;
 
 for (const lang of ['en', 'ru'] as const) {
   describe(`accessibility (${lang})`, () => {
-    let server: TestServer;
-    let ext: ExtensionBrowser;
+    const env = useExtension({
+      lang,
+      viewport: { width: 1280, height: 800 },
+      extensionDir: E2E_EXTENSION_DIR,
+      beforeLaunch(server) {
+        // A refresh that fails, so the popup shows its problem line too.
+        server.route('https://not-alone-extension.github.io/index/index.json', { status: 404 });
+        server.route('https://not-alone-extension.github.io/index/index.json.sig', { status: 404 });
+      },
+    });
     let tabId: number;
 
     beforeAll(async () => {
-      server = await startServer();
-      // A refresh that fails, so the popup shows its problem line too.
-      server.route('https://not-alone-extension.github.io/index/index.json', { status: 404 });
-      server.route('https://not-alone-extension.github.io/index/index.json.sig', { status: 404 });
-      ext = await launchExtension(server, { lang, viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
-      const article = await ext.context.newPage();
+      const article = await env.ext.context.newPage();
       await article.goto(IVANOV_PAGE);
       await waitForMarks(article, 5);
-      const id = await ext.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, IVANOV_PAGE);
+      const id = await env.ext.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, IVANOV_PAGE);
       if (typeof id !== 'number') throw new Error('no tab for the article');
       tabId = id;
-    });
-    afterAll(async () => {
-      await ext?.close();
-      await server?.close();
     });
 
     for (const scheme of SCHEMES) {
       it(`popup, ${scheme}: the tab's marks, a refresh problem, search results and the card`, async () => {
-        const popup = await ext.openExtensionPage(`popup.html?tab=${tabId}`);
+        const popup = await env.ext.openExtensionPage(`popup.html?tab=${tabId}`);
         await popup.emulateMedia({ colorScheme: scheme });
         await popup.setViewportSize({ width: 400, height: 640 });
         await popup.locator('#popup-search-input').waitFor();
@@ -58,7 +57,7 @@ for (const lang of ['en', 'ru'] as const) {
       });
 
       it(`options page, ${scheme}`, async () => {
-        const options = await ext.openExtensionPage('options.html');
+        const options = await env.ext.openExtensionPage('options.html');
         await options.emulateMedia({ colorScheme: scheme });
         await options.locator('fieldset').first().waitFor();
         expect(summary(await axeViolations(options))).toEqual([]);

@@ -3,10 +3,10 @@
  * content: the scan must be sliced so that no task it runs blocks the page for long, and the
  * page must stay responsive while it runs.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchExtension, REPO_ROOT, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { useExtension, REPO_ROOT } from './harness';
 import { EXTENSION_DIR, markTexts, scanState, waitForMarks } from './content-helpers';
 
 const SEEDS = path.join(REPO_ROOT, 'tests/fixtures/seeds');
@@ -45,21 +45,12 @@ const LONG_TASK_PROBE = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
-let server: TestServer;
-let ext: ExtensionBrowser;
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension(server, { extensionDir: EXTENSION_DIR });
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useExtension({ extensionDir: EXTENSION_DIR });
 
 it('scans a 100,000-word article in slices, without long tasks of its own', async () => {
   const html = longArticle(100_000);
-  server.route('https://zona.media/test/long-100k', { body: html, headers: { 'content-type': 'text/html; charset=utf-8' } });
-  const page = await ext.context.newPage();
+  env.server.route('https://zona.media/test/long-100k', { body: html, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const page = await env.ext.context.newPage();
   await page.addInitScript(LONG_TASK_PROBE);
   await page.goto('https://zona.media/test/long-100k');
   await waitForMarks(page, 100);
@@ -110,7 +101,7 @@ it('scans a 100,000-word article in slices, without long tasks of its own', asyn
 it('keeps up with a page that appends content every 100 ms for 10 s, at a bounded cost', async () => {
   // 100 appends: every fifth names a prisoner, the rest are name-less news lines; now and then
   // a burst of three paragraphs in one tick.
-  server.route('https://zona.media/test/appending', {
+  env.server.route('https://zona.media/test/appending', {
     body: `<!doctype html><html><head><meta charset="utf-8"></head><body><main><article id="feed"><p>Live: the political prisoners' trials under article 207.3.</p></article></main>
 <script>
 let n = 0;
@@ -125,7 +116,7 @@ const timer = setInterval(() => {
 </script></body></html>`,
     headers: { 'content-type': 'text/html; charset=utf-8' },
   });
-  const page = await ext.context.newPage();
+  const page = await env.ext.context.newPage();
   await page.goto('https://zona.media/test/appending');
   await page.waitForFunction(() => (window as unknown as { done?: boolean }).done === true, null, { timeout: 20_000 });
   await waitForMarks(page, 20);

@@ -2,26 +2,16 @@
  * The content script follows the reader's settings live (marking per site, mark style,
  * low-confidence matches, language) and answers the popup's "Show on the page".
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { useExtension, SCREENSHOTS_DIR } from './harness';
 import { EXTENSION_DIR, dialog, markPoint, scanState, waitForMarks } from './content-helpers';
 
 const BAKHTIN_PAGE = 'https://en.zona.media/article/2023/08/14/bakhtin/';
 const IVANOV_PAGE = 'https://en.ovdinfo.org/save-yourselves-for-better-times-interview-with-dmitry-ivanov/';
 
-let server: TestServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: EXTENSION_DIR });
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useExtension({ viewport: { width: 1280, height: 800 }, extensionDir: EXTENSION_DIR });
 afterEach(async () => {
   await setSettings({});
 });
@@ -30,7 +20,7 @@ const DEFAULTS = { disabledHosts: [], markStyle: 'underline', showLowConfidence:
 
 /** Writes the stored settings the way the options page does (current storage version). */
 async function setSettings(change: Record<string, unknown>): Promise<void> {
-  await ext.serviceWorker.evaluate((value) => chrome.storage.local.set({ settings: value, settings$: { v: 2 } }), { ...DEFAULTS, ...change });
+  await env.ext.serviceWorker.evaluate((value) => chrome.storage.local.set({ settings: value, settings$: { v: 2 } }), { ...DEFAULTS, ...change });
 }
 
 async function drawn(page: Page): Promise<{ high: string[]; low: string[] }> {
@@ -42,7 +32,7 @@ async function drawn(page: Page): Promise<{ high: string[]; low: string[] }> {
 }
 
 async function open(url: string, atLeast = 1): Promise<Page> {
-  const page = await ext.context.newPage();
+  const page = await env.ext.context.newPage();
   await page.goto(url);
   await waitForMarks(page, atLeast);
   return page;
@@ -93,7 +83,7 @@ describe('settings, live', () => {
   });
 
   it('shows low-confidence matches only when the reader asks for them', async () => {
-    const page = await ext.context.newPage();
+    const page = await env.ext.context.newPage();
     await page.goto('https://zona.media/test/low-confidence.html');
     await page.waitForFunction(() => (document.querySelector('not-alone-ui') as HTMLElement | null)?.dataset.state === 'ready');
     expect(await drawn(page)).toEqual({ high: [], low: [] });
@@ -125,10 +115,10 @@ describe('"Show on the page" from the popup', () => {
   it('scrolls to the person’s first mark, draws it focused and moves the keyboard entry there', async () => {
     const page = await open(IVANOV_PAGE, 5);
     await page.evaluate(() => window.scrollTo(0, 0));
-    const tabId = await ext.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, IVANOV_PAGE);
+    const tabId = await env.ext.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, IVANOV_PAGE);
     expect(typeof tabId).toBe('number');
 
-    const popup = await ext.openExtensionPage(`popup.html?tab=${tabId}`);
+    const popup = await env.ext.openExtensionPage(`popup.html?tab=${tabId}`);
     const show = popup.locator('[data-testid="on-this-page"] [data-show-id="bakhtin-aleksandr"]');
     await show.waitFor();
     await show.click();
@@ -150,7 +140,7 @@ describe('"Show on the page" from the popup', () => {
     await popup.close();
 
     // Someone not on the page: the content script says so.
-    const reply = await ext.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'focusMark', id: 'nobody-here' }), tabId as number);
+    const reply = await env.ext.serviceWorker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'focusMark', id: 'nobody-here' }), tabId as number);
     expect(reply).toEqual({ ok: false });
     await page.close();
   });

@@ -3,9 +3,9 @@
  * real hosts of the three sites: who is marked (and nobody else), the card's content, hover,
  * click, keyboard, placement, editors left alone, late content and re-renders.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { useExtension, SCREENSHOTS_DIR } from './harness';
 import { EXTENSION_DIR, dialog, focusedProxy, highlightedTexts, markPoint, markTexts, scanState, settledBox, waitForMarks } from './content-helpers';
 
 const PAGES = {
@@ -39,20 +39,10 @@ const EXPECTED: Record<string, { ids: string[]; forms: string[] }> = {
 /** Words that must never be a mark on these pages (people who are not prisoners, bare first names). */
 const NEVER = ['Putin', 'Vladimir Putin', 'Yevhen Synelnykov', 'Alexandra Astakhova', 'Remarque', 'Shalamov', 'Solzhenitsyn', 'Viktor Frankl', 'Boris Akunin', 'Denis Shedov', 'Dan Storyev', 'Dmitry', 'Alexey Gorin'];
 
-let server: TestServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: EXTENSION_DIR });
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useExtension({ viewport: { width: 1280, height: 800 }, extensionDir: EXTENSION_DIR });
 
 async function open(url: string, atLeast = 1) {
-  const page = await ext.context.newPage();
+  const page = await env.ext.context.newPage();
   await page.goto(url);
   await waitForMarks(page, atLeast);
   return page;
@@ -116,7 +106,7 @@ describe('the card', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-light.png') });
 
     // Copying puts the Russian postal address on the clipboard and says so.
-    await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://en.zona.media' });
+    await env.ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://en.zona.media' });
     await card.getByRole('button', { name: 'Copy address' }).click();
     await expect.poll(() => card.getByRole('status').innerText()).toBe('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -250,7 +240,7 @@ describe('uncertain matches', () => {
   it('draws a common name without supporting context as low confidence, and the card says so', async () => {
     // Low-confidence marks are off by default (content-settings.test.ts); the reader turned them on.
     const settings = { disabledHosts: [], markStyle: 'underline', showLowConfidence: true, refreshIntervalHours: 24, language: 'auto' };
-    await ext.serviceWorker.evaluate((value) => chrome.storage.local.set({ settings: value, settings$: { v: 2 } }), settings);
+    await env.ext.serviceWorker.evaluate((value) => chrome.storage.local.set({ settings: value, settings$: { v: 2 } }), settings);
     const page = await open('https://zona.media/test/low-confidence.html');
     const byName = await page.evaluate(() => {
       const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
@@ -265,7 +255,7 @@ describe('uncertain matches', () => {
     expect(await card.innerText()).toContain('Possible match');
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-low-confidence.png') });
     await page.close();
-    await ext.serviceWorker.evaluate(() => chrome.storage.local.remove(['settings', 'settings$']));
+    await env.ext.serviceWorker.evaluate(() => chrome.storage.local.remove(['settings', 'settings$']));
   });
 });
 

@@ -20,12 +20,12 @@
  * Not covered here: the dialog itself, and a reader pressing Allow or Deny in it. The denied
  * branch is tested against a fake permissions API in tests/unit/options.test.tsx.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeViolations, summary } from './axe';
-import { launchExtension, PAGES_DIR, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { useExtension, PAGES_DIR, SCREENSHOTS_DIR, type ExtensionBrowser, type TestServer } from './harness';
 import { EXTENSION_DIR, dialog, markPoint, markTexts, waitForMarks } from './content-helpers';
 
 /** Sites outside the built-in list, serving built-in sites' fixture articles (see `serveElsewhere`). */
@@ -38,28 +38,23 @@ const ZONA_PAGE = 'https://en.zona.media/article/2023/08/14/bakhtin/';
 const SETTLE_MS = 3_000;
 const FIELD = 'Address of a site or one of its articles';
 
-let server: TestServer;
-let ext: ExtensionBrowser;
-
 /**
  * Serves the fixture article at `fixture` (a folder under tests/e2e/fixtures/pages) at `url`,
  * with its masthead's name `from` renamed `to`: the same article on a site the extension does
  * not know.
  */
-function serveElsewhere(url: string, fixture: string, from: string, to: string): void {
+function serveElsewhere(server: TestServer, url: string, fixture: string, from: string, to: string): void {
   const body = readFileSync(path.join(PAGES_DIR, fixture, 'index.html'), 'utf8').replaceAll(from, to);
   server.route(url, { body, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  serveElsewhere(SITE_PAGE, 'freedomnews.org.uk/2017/11/24/russia-anarchist-prisoner-dmitry-buchenkov-flees-the-country', 'Freedom News', 'Example News');
-  serveElsewhere(OTHER_PAGE, 'en.zona.media/article/2023/08/14/bakhtin', 'Mediazona', 'The Example Reader');
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 900 }, extensionDir: EXTENSION_DIR });
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
+const env = useExtension({
+  viewport: { width: 1280, height: 900 },
+  extensionDir: EXTENSION_DIR,
+  beforeLaunch(server) {
+    serveElsewhere(server, SITE_PAGE, 'freedomnews.org.uk/2017/11/24/russia-anarchist-prisoner-dmitry-buchenkov-flees-the-country', 'Freedom News', 'Example News');
+    serveElsewhere(server, OTHER_PAGE, 'en.zona.media/article/2023/08/14/bakhtin', 'Mediazona', 'The Example Reader');
+  },
 });
 
 interface Grants {
@@ -68,13 +63,13 @@ interface Grants {
 }
 
 /** What the browser has granted the extension, as its service worker sees it. */
-async function granted(browser: ExtensionBrowser = ext): Promise<Grants> {
+async function granted(browser: ExtensionBrowser = env.ext): Promise<Grants> {
   const all = await browser.serviceWorker.evaluate(() => chrome.permissions.getAll());
   return { origins: [...(all.origins ?? [])].sort(), permissions: [...(all.permissions ?? [])].sort() };
 }
 
 /** The extension's registered content scripts, or the browser's answer when it may not ask. */
-async function registered(browser: ExtensionBrowser = ext): Promise<unknown> {
+async function registered(browser: ExtensionBrowser = env.ext): Promise<unknown> {
   return browser.serviceWorker.evaluate(async () => {
     try {
       return (await chrome.scripting.getRegisteredContentScripts()).map(({ id, matches, js, runAt, persistAcrossSessions }) => ({ id, matches, js, runAt, persistAcrossSessions }));
@@ -86,7 +81,7 @@ async function registered(browser: ExtensionBrowser = ext): Promise<unknown> {
 }
 
 /** The reader approves `origin` for the extension on chrome://extensions (see the header). */
-async function approveInBrowser(origin: string, browser: ExtensionBrowser = ext): Promise<void> {
+async function approveInBrowser(origin: string, browser: ExtensionBrowser = env.ext): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`chrome://extensions/?id=${browser.extensionId}`);
   const error = await page.evaluate(
@@ -124,7 +119,7 @@ describe('other news sites', () => {
   let waitingTab: Page;
 
   it('asks for nothing at install, and ships no web-accessible file a page could probe for', async () => {
-    const manifest = await ext.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+    const manifest = await env.ext.serviceWorker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.permissions).toEqual(['storage', 'alarms']);
     expect(manifest.optional_permissions).toEqual(['scripting']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
@@ -133,20 +128,20 @@ describe('other news sites', () => {
 
     // On a news site the card's styles are inlined in our shadow root, and no extension file is
     // reachable from the page.
-    const zona = await ext.context.newPage();
+    const zona = await env.ext.context.newPage();
     await zona.goto(ZONA_PAGE);
     await waitForMarks(zona, 1);
     const css = await zona.evaluate(() => [...(document.querySelector('not-alone-ui')?.shadowRoot?.querySelectorAll('style') ?? [])].map((s) => s.textContent ?? '').join('\n'));
     expect(css).toContain('.na-card{');
     for (const file of ['content-scripts/content.css', 'content-scripts/content.js', 'manifest.json']) {
-      const reached = await zona.evaluate((url) => fetch(url).then((r) => `HTTP ${r.status}`, () => 'refused'), `chrome-extension://${ext.extensionId}/${file}`);
+      const reached = await zona.evaluate((url) => fetch(url).then((r) => `HTTP ${r.status}`, () => 'refused'), `chrome-extension://${env.ext.extensionId}/${file}`);
       expect(reached, file).toBe('refused');
     }
     await zona.close();
   });
 
   it('does not read a site that was not added', async () => {
-    waitingTab = await ext.context.newPage();
+    waitingTab = await env.ext.context.newPage();
     await waitingTab.goto(SITE_PAGE);
     await settle();
     expect(await hasOurUi(waitingTab)).toBe(false);
@@ -154,7 +149,7 @@ describe('other news sites', () => {
   });
 
   it('opens the browser’s prompt on the click and waits for it; a prompt left unanswered adds nothing', async () => {
-    const options = await ext.openExtensionPage('options.html');
+    const options = await env.ext.openExtensionPage('options.html');
     await options.getByText('No other sites yet.').waitFor();
     await addSite(options, SITE_PAGE);
     await expect.poll(() => status(options).textContent()).toBe('Waiting for your answer to the browser’s question about news.example.org…');
@@ -166,7 +161,7 @@ describe('other news sites', () => {
 
     // Closing the page closes its prompt unanswered.
     await options.close();
-    const again = await ext.openExtensionPage('options.html');
+    const again = await env.ext.openExtensionPage('options.html');
     await again.getByText('No other sites yet.').waitFor();
     expect(await listedSites(again)).toEqual([]);
     expect((await granted()).origins).not.toContain(SITE);
@@ -179,7 +174,7 @@ describe('other news sites', () => {
     // Approval on chrome://extensions alone gives the extension nothing until it asks.
     expect((await granted()).origins).not.toContain(SITE);
 
-    const options = await ext.openExtensionPage('options.html');
+    const options = await env.ext.openExtensionPage('options.html');
     await addSite(options, SITE_PAGE);
     await expect.poll(() => status(options).textContent()).toBe('Added news.example.org: names are marked on its pages.');
     expect(await listedSites(options)).toEqual(['news.example.org']);
@@ -191,7 +186,7 @@ describe('other news sites', () => {
     await waitForMarks(waitingTab, 1);
     expect(await markTexts(waitingTab)).toContain('Dmitry Buchenkov');
 
-    const article = await ext.context.newPage();
+    const article = await env.ext.context.newPage();
     await article.goto(SITE_PAGE);
     await waitForMarks(article, 1);
     const p = await markPoint(article, 'Dmitry Buchenkov');
@@ -225,7 +220,7 @@ describe('other news sites', () => {
 
   it('Remove takes one site out of the script; the browser’s own switch takes the rest, and the page follows', async () => {
     await approveInBrowser(OTHER);
-    const options = await ext.openExtensionPage('options.html');
+    const options = await env.ext.openExtensionPage('options.html');
     await addSite(options, 'reader.example.net');
     await expect.poll(() => status(options).textContent()).toBe('Added reader.example.net: names are marked on its pages.');
     expect(await listedSites(options)).toEqual(['news.example.org', 'reader.example.net']);
@@ -240,15 +235,15 @@ describe('other news sites', () => {
     await waitingTab.reload({ waitUntil: 'load' });
     await settle();
     expect(await hasOurUi(waitingTab)).toBe(false);
-    const other = await ext.context.newPage();
+    const other = await env.ext.context.newPage();
     await other.goto(OTHER_PAGE);
     await waitForMarks(other, 1);
 
     // chrome://extensions: "Automatically allow access on the following sites" off. In Chromium
     // 156 the per-site switches under it are disabled for optional sites; this one withholds
     // every host, the built-in news sites included.
-    const manager = await ext.context.newPage();
-    await manager.goto(`chrome://extensions/?id=${ext.extensionId}`);
+    const manager = await env.ext.context.newPage();
+    await manager.goto(`chrome://extensions/?id=${env.ext.extensionId}`);
     const allowAll = manager.getByRole('switch', { name: /Automatically allow access/ });
     await allowAll.click();
     // The open options page drops the site by itself; the background unregisters the script and
@@ -266,7 +261,7 @@ describe('other news sites', () => {
     expect((await granted()).origins).not.toContain(OTHER);
     await options.reload();
     await options.getByText('No other sites yet.').waitFor();
-    const zona = await ext.context.newPage();
+    const zona = await env.ext.context.newPage();
     await zona.goto(ZONA_PAGE);
     await waitForMarks(zona, 1);
     await Promise.all([zona.close(), other.close(), manager.close(), options.close(), waitingTab.close()]);
@@ -274,23 +269,17 @@ describe('other news sites', () => {
 });
 
 describe('other news sites, in Russian', () => {
-  let ru: ExtensionBrowser;
-  beforeAll(async () => {
-    ru = await launchExtension(server, { lang: 'ru', viewport: { width: 1280, height: 900 }, extensionDir: EXTENSION_DIR });
-  });
-  afterAll(async () => {
-    await ru?.close();
-  });
+  const ru = useExtension({ serverOf: env, lang: 'ru', viewport: { width: 1280, height: 900 }, extensionDir: EXTENSION_DIR });
 
   it('refuses a built-in site and adds one, in Russian', async () => {
-    const options = await ru.openExtensionPage('options.html');
+    const options = await ru.ext.openExtensionPage('options.html');
     const field = options.getByRole('textbox', { name: 'Адрес сайта или одной из его статей' });
     await field.fill('https://ovd.info/news/2024/01/01/x');
     await options.getByRole('button', { name: 'Добавить сайт' }).click();
     await expect.poll(() => options.getByRole('alert').textContent()).toBe('Not Alone уже работает на этом сайте.');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
 
-    await approveInBrowser(SITE, ru);
+    await approveInBrowser(SITE, ru.ext);
     await field.fill(SITE_PAGE);
     await options.getByRole('button', { name: 'Добавить сайт' }).click();
     await expect.poll(() => status(options).textContent()).toBe('Сайт news.example.org добавлен: имена на его страницах будут отмечены.');

@@ -5,29 +5,19 @@
  * appending content are in content-performance.test.ts; the hostile stylesheet in
  * content-looks.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer } from './harness';
+import { useExtension, SCREENSHOTS_DIR } from './harness';
 import { EXTENSION_DIR, dialog, markTexts, scanState, settledBox, waitForMarks } from './content-helpers';
 
 const BASE = 'https://zona.media/test/hostile';
 
-let server: TestServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension(server, { viewport: { width: 1000, height: 800 }, extensionDir: EXTENSION_DIR });
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useExtension({ viewport: { width: 1000, height: 800 }, extensionDir: EXTENSION_DIR });
 
 /** Opens a page and collects its errors (uncaught exceptions and console.error) from the start. */
 async function openWatched(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await ext.context.newPage();
+  const page = await env.ext.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {

@@ -8,13 +8,13 @@
  *
  * Runs against the e2e build (TEST public key), like refresh.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SOURCE_HOSTS, checkUrl } from '../../lib/url-allowlist';
-import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
+import { useExtension, SCREENSHOTS_DIR, E2E_EXTENSION_DIR } from './harness';
 import { dialog, markPoint, scanState, waitForMarks } from './content-helpers';
-import { BUNDLED, publishIndex, refreshNow as pressRefreshNow, type IndexJson } from './signed-index';
+import { BUNDLED, openRefreshPopup, publishIndex, refreshNow as pressRefreshNow, type IndexJson } from './signed-index';
 
 const PAGE_URL = 'https://zona.media/test/injection/';
 const HOSTILE_ID = 'testov-hostile';
@@ -76,11 +76,10 @@ const indexOf = (version: number, edit?: (hostile: Record<string, unknown>) => v
   return { schema: 1, version, generatedAt: '2027-01-02T03:04:05Z', records: [...structuredClone(BUNDLED.records), hostile] };
 };
 
-let server: TestServer;
-let ext: ExtensionBrowser;
+const env = useExtension({ viewport: { width: 1000, height: 700 }, extensionDir: E2E_EXTENSION_DIR });
 let popup: Page;
 
-const publish = (index: IndexJson) => publishIndex(server, JSON.stringify(index));
+const publish = (index: IndexJson) => publishIndex(env.server, JSON.stringify(index));
 
 const refreshNow = () => pressRefreshNow(popup);
 
@@ -92,15 +91,7 @@ async function indexInUse(): Promise<{ version: number; hasHostile: boolean }> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension(server, { viewport: { width: 1000, height: 700 }, extensionDir: E2E_EXTENSION_DIR });
-  popup = await ext.openExtensionPage('popup.html');
-  await popup.setViewportSize({ width: 400, height: 700 });
-  await popup.locator('#popup-search-input').waitFor();
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
+  popup = await openRefreshPopup(env.ext);
 });
 
 describe('a hostile but valid index', () => {
@@ -112,7 +103,7 @@ describe('a hostile but valid index', () => {
   });
 
   it('the card shows every string as text, links only allow-listed https, keeps its layout', async () => {
-    const page = await ext.context.newPage();
+    const page = await env.ext.context.newPage();
     await page.goto(PAGE_URL);
     await waitForMarks(page, 1);
     expect((await scanState(page)).ids).toContain(HOSTILE_ID);

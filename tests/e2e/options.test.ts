@@ -2,27 +2,17 @@
  * The options page in Chromium with the built extension: a site switched off there is not
  * marked after the reader reloads it, and is marked again once switched back on.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
+import { useExtension, SCREENSHOTS_DIR, E2E_EXTENSION_DIR } from './harness';
 import { waitForMarks } from './content-helpers';
 
 const ZONA_PAGE = 'https://en.zona.media/article/2023/08/14/bakhtin/';
 /** Long enough for the content script to have marked the page, had it been allowed to. */
 const SETTLE_MS = 3_000;
 
-let server: TestServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useExtension({ viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
 
 /** Drawn marks (both confidence levels) and what the content script reports on its host. */
 async function marksOn(page: Page): Promise<{ drawn: number; reported: number }> {
@@ -40,12 +30,12 @@ async function storedDisabledHosts(options: Page): Promise<string[]> {
 
 describe('options: marking per site', () => {
   it('a site switched off is not marked after a reload, and is marked again when switched on', async () => {
-    const article = await ext.context.newPage();
+    const article = await env.ext.context.newPage();
     await article.goto(ZONA_PAGE);
     await waitForMarks(article, 1);
     expect((await marksOn(article)).drawn).toBeGreaterThan(0);
 
-    const options = await ext.openExtensionPage('options.html');
+    const options = await env.ext.openExtensionPage('options.html');
     const mediazona = options.getByRole('checkbox', { name: /Mediazona/ });
     expect(await mediazona.isChecked()).toBe(true);
     await mediazona.uncheck();
@@ -57,7 +47,7 @@ describe('options: marking per site', () => {
     expect(await marksOn(article)).toEqual({ drawn: 0, reported: 0 });
 
     // Other sites are untouched.
-    const other = await ext.context.newPage();
+    const other = await env.ext.context.newPage();
     await other.goto('https://freedomnews.org.uk/2017/11/24/russia-anarchist-prisoner-dmitry-buchenkov-flees-the-country/');
     await waitForMarks(other, 1);
     await other.close();

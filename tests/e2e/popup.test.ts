@@ -2,36 +2,26 @@
  * The toolbar popup in Chromium with the built extension: search across scripts and
  * transliterations, a result opening the card, the tab's marks, and the badge.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
+import { useExtension, SCREENSHOTS_DIR, E2E_EXTENSION_DIR } from './harness';
 import { waitForMarks } from './content-helpers';
 
 const BAKHTIN_PAGE = 'https://en.zona.media/article/2023/08/14/bakhtin/';
 const IVANOV_PAGE = 'https://en.ovdinfo.org/save-yourselves-for-better-times-interview-with-dmitry-ivanov/';
 
-let server: TestServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-});
+const env = useExtension({ viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
 
 /** The tab id of an open page, asked from the background (it may read the news sites' URLs). */
 async function tabIdOf(url: string): Promise<number> {
-  const id = await ext.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
+  const id = await env.ext.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url);
   if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
   return id;
 }
 
 async function openPopup(tabId?: number): Promise<Page> {
-  const popup = await ext.openExtensionPage(`popup.html${tabId ? `?tab=${tabId}` : ''}`);
+  const popup = await env.ext.openExtensionPage(`popup.html${tabId ? `?tab=${tabId}` : ''}`);
   await popup.setViewportSize({ width: 400, height: 640 });
   await popup.locator('#popup-search-input').waitFor();
   return popup;
@@ -111,16 +101,10 @@ describe('popup search', () => {
 });
 
 describe('in Russian', () => {
-  let ru: ExtensionBrowser;
-  beforeAll(async () => {
-    ru = await launchExtension(server, { lang: 'ru', viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
-  });
-  afterAll(async () => {
-    await ru?.close();
-  });
+  const ru = useExtension({ serverOf: env, lang: 'ru', viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
 
   it('names come in Cyrillic first, and the card is in Russian', async () => {
-    const popup = await ru.openExtensionPage('popup.html');
+    const popup = await ru.ext.openExtensionPage('popup.html');
     await popup.setViewportSize({ width: 400, height: 640 });
     await popup.locator('#popup-search-input').fill('бах');
     const person = popup.locator('[data-testid="search-results"] [data-person-id="bakhtin-aleksandr"]');
@@ -139,17 +123,17 @@ describe('in Russian', () => {
 
 describe('on this page and the badge', () => {
   it('shows the people marked on a tab, and the badge counts them', async () => {
-    const page = await ext.context.newPage();
+    const page = await env.ext.context.newPage();
     await page.goto(IVANOV_PAGE);
     await waitForMarks(page, 5);
     const tabId = await tabIdOf(IVANOV_PAGE);
-    const marked = await ext.serviceWorker.evaluate(async (id) => {
+    const marked = await env.ext.serviceWorker.evaluate(async (id) => {
       const state = await chrome.storage.session.get('marksByTab');
       return (state.marksByTab as Record<string, string[]>)[id] ?? [];
     }, tabId);
     expect(marked.length).toBeGreaterThanOrEqual(5);
     await expect
-      .poll(() => ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .poll(() => env.ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
       .toBe(String(marked.length));
 
     const popup = await openPopup(tabId);
@@ -163,13 +147,13 @@ describe('on this page and the badge', () => {
     // Navigating the tab away clears its marks and badge.
     await page.goto(BAKHTIN_PAGE);
     await waitForMarks(page, 1);
-    await expect.poll(() => ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('1');
+    await expect.poll(() => env.ext.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('1');
     await popup.close();
     await page.close();
   });
 
   it('a tab with nobody marked says so', async () => {
-    const page = await ext.context.newPage();
+    const page = await env.ext.context.newPage();
     await page.goto('https://freedomnews.org.uk/harness-check.html');
     const tabId = await tabIdOf('https://freedomnews.org.uk/harness-check.html');
     const popup = await openPopup(tabId);

@@ -4,10 +4,10 @@
  * the harness server (every host resolves to it, so nothing can leave unrecorded) — and any
  * request that is neither a fixture page's own file nor the index URL fails the test.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_EXTENSION_DIR, isBrowserOwnRequest, launchExtension, PAGES_DIR, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
+import { useExtension, DEFAULT_EXTENSION_DIR, isBrowserOwnRequest, launchExtension, PAGES_DIR, startServer, E2E_EXTENSION_DIR } from './harness';
 import { waitForMarks } from './content-helpers';
 
 const INDEX_URLS = new Set(['https://not-alone-extension.github.io/index/index.json', 'https://not-alone-extension.github.io/index/index.json.sig']);
@@ -32,24 +32,19 @@ function isFixtureFile(url: string): boolean {
   return existsSync(fixturePath(url)) || PAGE_HTML.some((html) => html.includes(url));
 }
 
-let server: TestServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  server.route('https://not-alone-extension.github.io/index/index.json', { status: 404 });
-  server.route('https://not-alone-extension.github.io/index/index.json.sig', { status: 404 });
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
+const env = useExtension({
+  viewport: { width: 1280, height: 800 },
+  extensionDir: E2E_EXTENSION_DIR,
+  beforeLaunch(server) {
+    server.route('https://not-alone-extension.github.io/index/index.json', { status: 404 });
+    server.route('https://not-alone-extension.github.io/index/index.json.sig', { status: 404 });
+  },
 });
 
 describe('privacy', () => {
   it('browsing the news sites sends nothing but the index download', async () => {
     for (const url of PAGES) {
-      const page = await ext.context.newPage();
+      const page = await env.ext.context.newPage();
       await page.goto(url);
       await waitForMarks(page, 1);
       // Open a card too: showing a person must not fetch anything either.
@@ -57,18 +52,18 @@ describe('privacy', () => {
       await page.close();
     }
     // A refresh, so the one allowed request is part of what is checked.
-    const popup = await ext.openExtensionPage('popup.html');
+    const popup = await env.ext.openExtensionPage('popup.html');
     await popup.getByRole('button', { name: 'Refresh now' }).click();
-    await server.waitForRequest((r) => INDEX_URLS.has(r.url), 10_000);
+    await env.server.waitForRequest((r) => INDEX_URLS.has(r.url), 10_000);
     await new Promise((r) => setTimeout(r, 2_000));
     await popup.close();
 
     // What Playwright saw: the service worker may only fetch the index; pages may only load
     // their own files and the extension's packaged files.
-    const fromWorker = ext.browserRequests.filter((r) => r.from === 'service-worker').map((r) => r.url);
+    const fromWorker = env.ext.browserRequests.filter((r) => r.from === 'service-worker').map((r) => r.url);
     expect(fromWorker.length).toBeGreaterThan(0);
     expect(fromWorker.filter((u) => !INDEX_URLS.has(u))).toEqual([]);
-    const fromPages = ext.browserRequests.filter((r) => r.from === 'page').map((r) => r.url);
+    const fromPages = env.ext.browserRequests.filter((r) => r.from === 'page').map((r) => r.url);
     // Packaged files load from chrome-extension:// (web-accessible ones under a per-session id).
     const unexpected = fromPages.filter((u) => !u.startsWith('chrome-extension://') && !isFixtureFile(u));
     expect(unexpected).toEqual([]);
@@ -77,10 +72,10 @@ describe('privacy', () => {
     // Chromium asks each visited host for /favicon.ico itself (the tab icon); that is the browser's.
     const browsedHosts = new Set(PAGES.map((u) => new URL(u).hostname));
     const tabIcon = (r: { host: string; path: string }) => browsedHosts.has(r.host) && r.path === '/favicon.ico';
-    const atServer = server.requests.filter((r) => !isBrowserOwnRequest(r) && !tabIcon(r)).map((r) => r.url.split('?')[0]!);
+    const atServer = env.server.requests.filter((r) => !isBrowserOwnRequest(r) && !tabIcon(r)).map((r) => r.url.split('?')[0]!);
     expect(atServer.filter((u) => !INDEX_URLS.has(u) && !isFixtureFile(u))).toEqual([]);
     // The index requests carried nothing about the pages just read.
-    for (const r of server.requests.filter((x) => INDEX_URLS.has(x.url))) {
+    for (const r of env.server.requests.filter((x) => INDEX_URLS.has(x.url))) {
       expect(r.headers.referer).toBeUndefined();
       expect(r.headers.cookie).toBeUndefined();
       expect(JSON.stringify(r.headers)).not.toMatch(/zona\.media|ovdinfo|freedomnews/);

@@ -8,13 +8,13 @@
  * then every fault in the matrix is served in turn, "Refresh now" is pressed, and the popup's
  * message and the index in use (still the accepted one, new person included) are checked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type TestServer, E2E_EXTENSION_DIR } from './harness';
+import { useExtension, SCREENSHOTS_DIR, E2E_EXTENSION_DIR } from './harness';
 import { proxyMarks, waitForMarks } from './content-helpers';
-import { BUNDLED, INDEX_URL, publishIndex, refreshNow as pressRefreshNow, sign, SIG_URL, type IndexJson } from './signed-index';
+import { BUNDLED, INDEX_URL, openRefreshPopup, publishIndex, refreshNow as pressRefreshNow, sign, SIG_URL, type IndexJson } from './signed-index';
 
 const NEW_PERSON_PAGE = 'https://freedomnews.org.uk/test/refresh-new-person.html';
 
@@ -46,12 +46,21 @@ const indexOf = (version: number): IndexJson => ({
   records: [...structuredClone(BUNDLED.records), newPerson()],
 });
 
-let server: TestServer;
-let ext: ExtensionBrowser;
+const env = useExtension({
+  viewport: { width: 1280, height: 800 },
+  extensionDir: E2E_EXTENSION_DIR,
+  beforeLaunch(server) {
+    server.route(NEW_PERSON_PAGE, {
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test</title></head><body><article>
+      <h1>A court in Kazan</h1><p>The activist Zinoviya Kvasnevskaya was remanded in custody on Tuesday. Kvasnevskaya denies the charges.</p>
+      </article></body></html>`,
+    });
+  },
+});
 let popup: Page;
 
-
-const publish = (body: string | Buffer, signature?: string) => publishIndex(server, body, signature);
+const publish = (body: string | Buffer, signature?: string) => publishIndex(env.server, body, signature);
 const refreshNow = () => pressRefreshNow(popup);
 
 /** The index the background answers with, and whether the new person is still in it. */
@@ -70,30 +79,16 @@ async function expectPreviousIndexKept() {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  server.route(NEW_PERSON_PAGE, {
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test</title></head><body><article>
-      <h1>A court in Kazan</h1><p>The activist Zinoviya Kvasnevskaya was remanded in custody on Tuesday. Kvasnevskaya denies the charges.</p>
-      </article></body></html>`,
-  });
-  ext = await launchExtension(server, { viewport: { width: 1280, height: 800 }, extensionDir: E2E_EXTENSION_DIR });
-  popup = await ext.openExtensionPage('popup.html');
-  await popup.setViewportSize({ width: 400, height: 700 });
-  await popup.locator('#popup-search-input').waitFor();
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
+  popup = await openRefreshPopup(env.ext);
 });
 
 describe('refresh', () => {
   it('the index requests carry no cookies, referrer or identifying headers', async () => {
     publish(JSON.stringify(indexOf(BUNDLED.version)));
-    const before = server.requests.length;
+    const before = env.server.requests.length;
     const outcome = await refreshNow();
     expect(outcome.result).toBe('up-to-date');
-    const requests = server.requests.slice(before).filter((r) => r.host === 'not-alone-extension.github.io');
+    const requests = env.server.requests.slice(before).filter((r) => r.host === 'not-alone-extension.github.io');
     expect(requests.map((r) => r.path).sort()).toEqual(['/index/index.json', '/index/index.json.sig']);
     for (const r of requests) {
       expect(r.scheme).toBe('https');
@@ -111,7 +106,7 @@ describe('refresh', () => {
     expect(outcome.text).toContain(`Updated to version ${ACCEPTED_VERSION}.`);
     expect(await indexInUse()).toEqual({ version: ACCEPTED_VERSION, hasNewPerson: true });
 
-    const page = await ext.context.newPage();
+    const page = await env.ext.context.newPage();
     await page.goto(NEW_PERSON_PAGE);
     await waitForMarks(page, 1);
     expect((await proxyMarks(page)).flatMap((m) => m.ids)).toContain('kvasnevskaya-zinoviya');
@@ -156,11 +151,11 @@ const FAULTS: { name: string; serve: () => void; result: string; code: string; s
     name: 'truncated transfer (connection cut mid-body)',
     serve: () => {
       const text = Buffer.from(newerText());
-      server.route(INDEX_URL, (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      env.server.route(INDEX_URL, (_req: http.IncomingMessage, res: http.ServerResponse) => {
         res.writeHead(200, { 'content-length': String(text.length), 'content-type': 'application/json' });
         res.write(text.subarray(0, text.length >> 1), () => res.socket?.destroy());
       });
-      server.route(SIG_URL, { body: sign(text) });
+      env.server.route(SIG_URL, { body: sign(text) });
     },
     result: 'failed',
     code: 'network',
@@ -195,8 +190,8 @@ const FAULTS: { name: string; serve: () => void; result: string; code: string; s
   {
     name: 'HTTP 404',
     serve: () => {
-      server.route(INDEX_URL, { status: 404, body: 'not found' });
-      server.route(SIG_URL, { status: 404, body: 'not found' });
+      env.server.route(INDEX_URL, { status: 404, body: 'not found' });
+      env.server.route(SIG_URL, { status: 404, body: 'not found' });
     },
     result: 'failed',
     code: 'http',
@@ -205,8 +200,8 @@ const FAULTS: { name: string; serve: () => void; result: string; code: string; s
   {
     name: 'HTTP 500 (retried, then given up)',
     serve: () => {
-      server.route(INDEX_URL, { status: 500, body: 'oops' });
-      server.route(SIG_URL, { status: 500, body: 'oops' });
+      env.server.route(INDEX_URL, { status: 500, body: 'oops' });
+      env.server.route(SIG_URL, { status: 500, body: 'oops' });
     },
     result: 'failed',
     code: 'http',
@@ -215,8 +210,8 @@ const FAULTS: { name: string; serve: () => void; result: string; code: string; s
   {
     name: 'connection refused (reset)',
     serve: () => {
-      server.route(INDEX_URL, { destroy: true });
-      server.route(SIG_URL, { destroy: true });
+      env.server.route(INDEX_URL, { destroy: true });
+      env.server.route(SIG_URL, { destroy: true });
     },
     result: 'failed',
     code: 'network',
@@ -247,8 +242,8 @@ const FAULTS: { name: string; serve: () => void; result: string; code: string; s
   {
     name: 'timeout (no answer within 10 s, three attempts)',
     serve: () => {
-      server.route(INDEX_URL, { delayMs: 15_000, body: newerText() });
-      server.route(SIG_URL, { body: sign(newerText()) });
+      env.server.route(INDEX_URL, { delayMs: 15_000, body: newerText() });
+      env.server.route(SIG_URL, { body: sign(newerText()) });
     },
     result: 'failed',
     code: 'timeout',
@@ -273,13 +268,13 @@ describe('fault matrix: the previous index stays in use', () => {
   }
 
   it('service worker stopped mid-download', async () => {
-    server.route(INDEX_URL, { delayMs: 6_000, body: newerText() });
-    server.route(SIG_URL, { body: sign(newerText()) });
+    env.server.route(INDEX_URL, { delayMs: 6_000, body: newerText() });
+    env.server.route(SIG_URL, { body: sign(newerText()) });
     await popup.evaluate(() => chrome.storage.local.remove('index.refreshStatus'));
-    const started = server.waitForRequest((r) => r.url === INDEX_URL, 10_000);
+    const started = env.server.waitForRequest((r) => r.url === INDEX_URL, 10_000);
     await popup.getByRole('button', { name: 'Refresh now' }).click();
     await started;
-    const cdp = await ext.context.newCDPSession(popup);
+    const cdp = await env.ext.context.newCDPSession(popup);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await cdp.detach();

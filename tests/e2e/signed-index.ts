@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseSigningKey, signBytes } from '../../scripts/index/signing';
-import { REPO_ROOT, type TestServer } from './harness';
+import { REPO_ROOT, type ExtensionBrowser, type TestServer } from './harness';
 
 export const INDEX_URL = 'https://not-alone-extension.github.io/index/index.json';
 export const SIG_URL = `${INDEX_URL}.sig`;
@@ -31,6 +31,14 @@ export const BUNDLED = JSON.parse(readFileSync(path.join(REPO_ROOT, 'data/index.
 export function publishIndex(server: TestServer, body: string | Buffer, signature = sign(body)): void {
   server.route(INDEX_URL, { body, headers: { 'content-type': 'application/json' } });
   server.route(SIG_URL, { body: signature });
+}
+
+/** The popup that `refreshNow` presses in, opened once per suite: tall enough to show the index status. */
+export async function openRefreshPopup(ext: ExtensionBrowser): Promise<Page> {
+  const popup = await ext.openExtensionPage('popup.html');
+  await popup.setViewportSize({ width: 400, height: 700 });
+  await popup.locator('#popup-search-input').waitFor();
+  return popup;
 }
 
 /** Presses "Refresh now" in the popup and waits for the outcome it shows. */

@@ -5,6 +5,7 @@ import { SCREENSHOTS_DIR } from './paths';
 export { startServer, type RecordedRequest, type Route, type RouteHandler, type TestServer } from './server';
 export { launchExtension, type BrowserRequest, type ExtensionBrowser, type LaunchOptions } from './browser';
 export { isBrowserOwnRequest } from './traffic';
+export { useExtension, type ExtensionSuite, type SuiteOptions } from './suite';
 export { PAGES_DIR, REPO_ROOT, DEFAULT_EXTENSION_DIR, E2E_EXTENSION_DIR } from './paths';
 
 // Playwright makes missing folders for screenshot paths itself; this is for other writers.
