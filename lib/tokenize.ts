@@ -53,6 +53,11 @@ const IS_APOSTROPHE = 64;
 const IS_PLAIN = 128;
 
 const classes = new Uint8Array(0x10000);
+/**
+ * 1 for a code unit already classified and not upper case: what `readNear`'s search for the
+ * next capital steps over, with one look-up and one comparison per character.
+ */
+const notCapital = new Uint8Array(0x10000);
 
 function isLetter(ch: string): boolean {
   if (ch < '\u0080') return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
@@ -71,6 +76,7 @@ function classify(code: number): number {
   if (APOSTROPHE.test(ch)) c |= IS_APOSTROPHE;
   if (/[A-Za-zА-яЁё]/.test(ch)) c |= IS_PLAIN;
   classes[code] = c;
+  notCapital[code] = c & IS_UPPER ? 0 : 1;
   return c;
 }
 
@@ -341,6 +347,8 @@ export class TokenList {
   private joiners: ReadonlySet<string> = NO_JOINERS;
   /** The longest of `joiners`: a longer plain word (as long as its normal form) is none. */
   private joinerLength = 0;
+  /** Code units a plain word of `joiners` can begin with, in either case (е also as ё). */
+  private joinerHeads: ReadonlySet<number> = new Set();
   /** Capitalised words met so far, shared by every list (pages repeat them). */
   private readonly words = wordTable;
   /** Views made so far, and the `reads` count each was last filled at. */
@@ -372,6 +380,8 @@ export class TokenList {
     if (joiners !== this.joiners) {
       this.joiners = joiners;
       this.joinerLength = Math.max(0, ...[...joiners].map((w) => w.length));
+      const heads = [...joiners].map((w) => w.charAt(0)).flatMap((h) => (h === 'е' ? [h, 'ё'] : [h]));
+      this.joinerHeads = new Set(heads.flatMap((h) => [h, h.toUpperCase()]).map((h) => h.charCodeAt(0)));
     }
     const words = this.words;
     words.useTest(nameWord);
@@ -381,14 +391,14 @@ export class TokenList {
     let c = 0;
     while (c < n) {
       // The next capital letter: one table look-up per character (every character of the page).
-      let cls = 0;
-      while (c < n && ((cls = classes[text.charCodeAt(c)]!) & IS_UPPER) === 0 && cls !== 0) c++;
+      while (c < n && notCapital[text.charCodeAt(c)] === 1) c++;
       if (c >= n) break;
-      if (cls === 0 && !(classify(text.charCodeAt(c)) & IS_UPPER)) {
+      const cls = classOf(text.charCodeAt(c));
+      if (!(cls & IS_UPPER)) {
+        // (A character met for the first time: now classified.)
         c++;
         continue;
       }
-      cls = classes[text.charCodeAt(c)]!;
       const before = c > 0 ? classOf(text.charCodeAt(c - 1)) : IS_SPACE;
       // A capital inside a word ("McDonald", ALL CAPS) is no word start.
       if (before & IS_LETTER) {
@@ -504,9 +514,13 @@ export class TokenList {
     return i;
   }
 
-  /** Whether token k (`length` code units, plain or not) is one of `joiners`. */
+  /**
+   * Whether token k (`length` code units, plain or not) is one of `joiners`. A plain word is
+   * told by its length and first letter first, so most words need no normal form.
+   */
   private joins(k: number, length: number, plain: boolean): boolean {
-    return !(plain && length > this.joinerLength) && this.joiners.has(this.norm(k));
+    if (plain && (length > this.joinerLength || !this.joinerHeads.has(this.text.charCodeAt(this.starts[k]!)))) return false;
+    return this.joiners.has(this.norm(k));
   }
 
   /** The normal form of token k (`normalizeToken` of its text). */

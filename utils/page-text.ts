@@ -289,11 +289,16 @@ export class FlowWalker {
 /** Whether `text` has a letter: the first few characters usually tell, without the regex. */
 function hasLetter(text: string): boolean {
   const head = Math.min(text.length, 8);
+  let ascii = true;
   for (let i = 0; i < head; i++) {
-    const c = text.charCodeAt(i) | 0x20;
+    const code = text.charCodeAt(i);
+    const c = code | 0x20;
     // a-z (and A-Z, folded), а-я (and А-Я, whose codes differ from a-я's by 0x20).
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x430 && c <= 0x44f)) return true;
+    if (code >= 0x80) ascii = false;
   }
+  // All of it read and all ASCII (the line breaks between blocks, flows of their own): no letter.
+  if (ascii && head === text.length) return false;
   return /\p{L}/u.test(text);
 }
 

@@ -65,6 +65,11 @@ describe('collectFlows', () => {
     expect(texts(root)).toEqual(['Имя']);
   });
 
+  it('keeps short flows whose one letter is outside a-z and а-я, and drops short ones of signs', () => {
+    const root = page('<p>é</p><p>1 Ω</p><p>中</p><p>«—»</p><p>[@]</p><p>~ 12 ~ 34 ~ 56 ~</p><p>* ё</p><p>…</p>');
+    expect(texts(root)).toEqual(['é', '1 Ω', '中', '* ё']);
+  });
+
   it('hands out flows one at a time', () => {
     const root = page('<p>A</p><p>B</p><p>C</p>');
     const walker = new FlowWalker(root);
