@@ -53,11 +53,14 @@ const IS_APOSTROPHE = 64;
 const IS_PLAIN = 128;
 
 const classes = new Uint8Array(0x10000);
+
 /**
- * 1 for a code unit already classified and not upper case: what `readNear`'s search for the
- * next capital steps over, with one look-up and one comparison per character.
+ * A run of code units none of which is a capital letter: ASCII but A-Z, the rest of Latin-1 but
+ * À-Þ, Cyrillic а-џ, and general punctuation. What most page text is made of; `readNear` lets
+ * the regex engine step over it (several times faster than a loop of table look-ups) and
+ * classifies whatever stops it. Sticky, so it always matches, possibly nothing.
  */
-const notCapital = new Uint8Array(0x10000);
+export const NO_CAPITALS = /[\0-@[-\xbf\xd7\xdf-\xff\u0430-\u045f\u2000-\u206f]*/y;
 
 function isLetter(ch: string): boolean {
   if (ch < '\u0080') return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
@@ -76,7 +79,6 @@ function classify(code: number): number {
   if (APOSTROPHE.test(ch)) c |= IS_APOSTROPHE;
   if (/[A-Za-zА-яЁё]/.test(ch)) c |= IS_PLAIN;
   classes[code] = c;
-  notCapital[code] = c & IS_UPPER ? 0 : 1;
   return c;
 }
 
@@ -390,12 +392,13 @@ export class TokenList {
     let pos = 0;
     let c = 0;
     while (c < n) {
-      // The next capital letter: one table look-up per character (every character of the page).
-      while (c < n && notCapital[text.charCodeAt(c)] === 1) c++;
+      // The next capital letter: the regex skips what certainly is none, the table tells the rest.
+      NO_CAPITALS.lastIndex = c;
+      NO_CAPITALS.test(text);
+      c = NO_CAPITALS.lastIndex;
       if (c >= n) break;
       const cls = classOf(text.charCodeAt(c));
       if (!(cls & IS_UPPER)) {
-        // (A character met for the first time: now classified.)
         c++;
         continue;
       }

@@ -130,15 +130,17 @@ export function openShadowRoot(el: Element): ShadowRoot | null {
 
 /**
  * The nodes rendered as `el`'s content: its open shadow root's children, a slot's assigned
- * nodes (or its fallback content), or its own children.
+ * nodes (or its fallback content), or its own children. A slot's nodes come as a list; the
+ * others as the first of a run of siblings (stepping `nextSibling` costs the walk less than
+ * indexing a live `childNodes` list).
  */
-function renderedChildren(el: Element, tag: string, shadow: ShadowRoot | null): ArrayLike<Node> {
-  if (shadow) return shadow.childNodes;
+function renderedChildren(el: Element, tag: string, shadow: ShadowRoot | null): { list: ArrayLike<Node> | null; parent: Node } {
+  if (shadow) return { list: null, parent: shadow };
   if (tag === 'slot') {
     const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
-    if (assigned.length > 0) return assigned;
+    if (assigned.length > 0) return { list: assigned, parent: el };
   }
-  return el.childNodes;
+  return { list: null, parent: el };
 }
 
 /**
@@ -190,8 +192,14 @@ interface OpenElement {
   isBlock: boolean;
   /** For a block: the block to return to when it ends. */
   outer: Element | null;
-  /** What is rendered inside `el`, and the index of the next one to visit. */
-  kids: ArrayLike<Node>;
+  /**
+   * What is rendered inside `el`: the children of `parent` (`el` or its shadow root), visited by
+   * `nextSibling` from `sibling`, or a list (a slot's nodes, or `parent`'s children once the page
+   * moved the next sibling away while the walk was paused); `next` counts the nodes visited.
+   */
+  parent: Node;
+  sibling: Node | null;
+  list: ArrayLike<Node> | null;
   next: number;
 }
 
@@ -237,20 +245,29 @@ export class FlowWalker {
   /** Opens `el` (its `localName` is `tag`: the walk asks the DOM for it once per element). */
   private enter(el: Element, tag: string, isBlock: boolean): void {
     const shadow = mayHostShadow(tag) ? el.shadowRoot : null;
-    const kids = renderedChildren(el, tag, shadow);
+    const { list, parent } = renderedChildren(el, tag, shadow);
+    const sibling = list ? null : parent.firstChild;
     if (isBlock) {
       this.close();
-      this.open.push({ el, isBlock, outer: this.block, kids, next: 0 });
+      this.open.push({ el, isBlock, outer: this.block, parent, sibling, list, next: 0 });
       this.block = el;
     } else {
-      this.open.push({ el, isBlock, outer: null, kids, next: 0 });
+      this.open.push({ el, isBlock, outer: null, parent, sibling, list, next: 0 });
     }
     if (shadow) this.onShadowRoot?.(shadow);
   }
 
   private step(): void {
     const top = this.open[this.open.length - 1]!;
-    const node = top.kids[top.next++];
+    let node: Node | null | undefined = top.sibling;
+    if (node && node.parentNode !== top.parent) {
+      // The page moved the next node away while the walk was paused: go on by position instead.
+      top.list = top.parent.childNodes;
+      top.sibling = node = null;
+    }
+    if (top.list) node = top.list[top.next];
+    else if (node) top.sibling = node.nextSibling;
+    top.next++;
     if (!node) return this.leave();
     const type = node.nodeType;
     if (type === 3) {

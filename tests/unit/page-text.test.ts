@@ -79,6 +79,29 @@ describe('collectFlows', () => {
     expect(walker.next()).toBeNull();
   });
 
+  it('goes on past a node the page removed or replaced while the walk was paused', () => {
+    const root = page('<p>A</p><p id="b">B</p><p>C</p><p>D</p>');
+    const removed = new FlowWalker(root);
+    expect(removed.next()?.text).toBe('A');
+    document.getElementById('b')!.remove();
+    expect([removed.next()?.text, removed.next()?.text, removed.next()]).toEqual(['C', 'D', null]);
+
+    page('<p>A</p><p id="b">B</p><p>C</p><p>D</p>');
+    const replaced = new FlowWalker(root);
+    expect(replaced.next()?.text).toBe('A');
+    const fresh = document.createElement('p');
+    fresh.textContent = 'B2';
+    document.getElementById('b')!.replaceWith(fresh);
+    expect([replaced.next()?.text, replaced.next()?.text, replaced.next()?.text, replaced.next()]).toEqual(['B2', 'C', 'D', null]);
+
+    // Deeper down too: the next paragraph of a section moved out of it, to the end of the page.
+    page('<section><p>A</p><p id="b">B</p><p>C</p></section><p>D</p>');
+    const moved = new FlowWalker(root);
+    expect(moved.next()?.text).toBe('A');
+    root.append(document.getElementById('b')!);
+    expect([moved.next()?.text, moved.next()?.text, moved.next()?.text, moved.next()]).toEqual(['C', 'D', 'B', null]);
+  });
+
   it('stops at the root even when the root is inline', () => {
     page('<p><span id="s">Inside</span> outside</p>');
     expect(texts(document.getElementById('s')!)).toEqual(['Inside']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeToken } from '@/lib/normalize';
-import { tokenize } from '@/lib/tokenize';
+import { NO_CAPITALS, tokenize } from '@/lib/tokenize';
 
 const words = (text: string) => tokenize(text).map((t) => text.slice(t.start, t.end));
 const norms = (text: string) => tokenize(text).map((t) => t.norm);
@@ -79,5 +79,28 @@ describe('tokenize', () => {
   it('a dash between spaces breaks, a hyphen inside a word does not', () => {
     expect(breaks('Иванов — Дмитрий')).toEqual([false, true]);
     expect(words('Иванов-Петров')).toEqual(['Иванов-Петров']);
+  });
+});
+
+describe('NO_CAPITALS (what the capital search steps over)', () => {
+  const skips = (s: string) => {
+    NO_CAPITALS.lastIndex = 0;
+    NO_CAPITALS.test(s);
+    return NO_CAPITALS.lastIndex;
+  };
+  it('never steps over a capital letter: every UTF-16 code unit checked', () => {
+    const stepped: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      if (skips(ch) === 1 && /\p{Lu}/u.test(ch)) stepped.push(code.toString(16));
+    }
+    expect(stepped).toEqual([]);
+  });
+  it('steps over ordinary running text up to its next capital', () => {
+    const lower = 'суд вынес приговор, 6 лет — «за посты»… then the court said ';
+    expect(skips(lower)).toBe(lower.length);
+    expect(skips('and then Bakhtin')).toBe(9);
+    expect(skips('и тогда Ёлкин')).toBe(8);
+    expect(skips('straße, café, ×2 Édouard')).toBe(17);
   });
 });
