@@ -223,12 +223,14 @@ export function createMatcher(data: MatcherData): Matcher {
    * - for a rare name (not common, not shared by several records, not back-transliterated),
    *   political vocabulary alone is enough.
    */
-  function confidence(ids: readonly number[], script: Script, page: Page): 'high' | 'low' {
+  function confidence(ids: readonly number[], norm: string, page: Page): 'high' | 'low' {
     const support = page.support;
     if (support.aboutProsecution()) return 'high';
     if (ids.some((i) => support.mentionsAny(people[i]!.hints))) return 'high';
     const political = support.isPolitical();
     if ((political || support.touchesProsecution()) && ids.some((i) => support.mentionsAny(people[i]!.weakHints))) return 'high';
+    // The script of the mention's first word (`norm`): a match on forms derived in it is weaker.
+    const script = scriptOf(norm);
     const weak =
       ids.length > 1 ||
       ids.some((i) => {
@@ -452,13 +454,27 @@ export function createMatcher(data: MatcherData): Matcher {
     return null;
   }
 
-  /** Mentions in the tokens of `list`, as token ranges. */
-  function scan(context: Page): Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> {
+  /** The mention of tokens from..to of `text` (the text `list` holds), naming records `ids`. */
+  function mention(text: string, from: number, to: number, ids: readonly number[], kind: Mention['kind']): Mention {
+    const start = list.starts[from]!;
+    const end = list.ends[to]!;
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      ids: ids.map((p) => people[p]!.id),
+      kind,
+      confidence: confidence(ids, list.norm(from), page),
+    };
+  }
+
+  /** Mentions in the tokens of `list` (read from `text`). */
+  function scan(text: string, context: Page): Mention[] {
     page = context;
     words = [];
     const count = list.count;
     const flags = list.flags;
-    const found: Array<{ from: number; to: number; ids: number[]; kind: Mention['kind'] }> = [];
+    const found: Mention[] = [];
     let i = 0;
     while (i < count) {
       const f = flags[i]!;
@@ -472,7 +488,7 @@ export function createMatcher(data: MatcherData): Matcher {
         // "судья Дмитрий Иванов": a namesake on the bench, not the prisoner.
         if (prev && OFFICIAL_WORDS.has(prev.norm)) full.people = [];
         if (full.people.length > 0) {
-          found.push({ from: i, to: i + full.length - 1, ids: full.people, kind: 'full' });
+          found.push(mention(text, i, i + full.length - 1, full.people, 'full'));
           for (const p of full.people) page.fullyNamed.add(people[p]!.id);
         }
         i += full.length;
@@ -480,7 +496,7 @@ export function createMatcher(data: MatcherData): Matcher {
       }
       const surname = surnameAt(i);
       if (surname) {
-        found.push({ from: i, to: i + surname.length - 1, ids: surname.people, kind: 'surname' });
+        found.push(mention(text, i, i + surname.length - 1, surname.people, 'surname'));
         i += surname.length;
         continue;
       }
@@ -500,18 +516,7 @@ export function createMatcher(data: MatcherData): Matcher {
       // Only the stretches around possible names are tokenised: the scan skips every other word.
       // The one lower-case word a name goes on through: the second word of a Turkic patronymic.
       list.readNear(text, isNameWord, TURKIC_PATRONYMIC);
-      return scan(context).map(({ from, to, ids, kind }) => {
-        const start = list.starts[from]!;
-        const end = list.ends[to]!;
-        return {
-          start,
-          end,
-          text: text.slice(start, end),
-          ids: ids.map((p) => people[p]!.id),
-          kind,
-          confidence: confidence(ids, scriptOf(list.norm(from)), context),
-        };
-      });
+      return scan(text, context);
     },
   };
 }
