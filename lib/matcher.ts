@@ -132,6 +132,14 @@ export function createMatcher(data: MatcherData): Matcher {
   const byLastFallback = new Map<string, number[]>();
   const byFirstFallback = new Map<string, number[]>();
   const anyMiddle = new Set<string>();
+  /** Latin spelling keys made so far: records repeat forms (every Aleksandr has the same cases). */
+  const latinKeys = new Map<string, string>();
+  const keyOf = (form: string, derivedRu: boolean): string | null => {
+    if (scriptOf(form) !== 'en') return fallbackKey(form, derivedRu);
+    let key = latinKeys.get(form);
+    if (key === undefined) latinKeys.set(form, (key = spellingKey(form)));
+    return key;
+  };
 
   for (const record of data.people) {
     const index = people.length;
@@ -142,17 +150,19 @@ export function createMatcher(data: MatcherData): Matcher {
     const derived = record.derivedScript ?? (record.forms.derived ? 'all' : null);
     const derivedRu = derived === 'ru' || derived === 'all';
     for (const form of first) {
-      const key = fallbackKey(form, derivedRu);
+      const key = keyOf(form, derivedRu);
       if (key !== null) addTo(byFirstFallback, key, index);
     }
     for (const form of last) {
-      const key = fallbackKey(form, derivedRu);
+      const key = keyOf(form, derivedRu);
       if (key !== null) addTo(byLastFallback, key, index);
     }
     people.push({ id: record.id, forms: record.forms, derived, hints: record.hints ?? [], weakHints: record.weakHints ?? [] });
     for (const form of last) addTo(byLast, form, index);
     for (const form of first) addTo(byFirst, form, index);
   }
+  // Needed only while the maps are built (the closures below would keep it alive).
+  latinKeys.clear();
 
   function detail(p: Person): PersonDetail {
     if (p.detail) return p.detail;
