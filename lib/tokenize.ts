@@ -57,8 +57,8 @@ const classes = new Uint8Array(0x10000);
 /**
  * A run of code units none of which is a capital letter: ASCII but A-Z, the rest of Latin-1 but
  * À-Þ, Cyrillic а-џ, and general punctuation. What most page text is made of; `readNear` lets
- * the regex engine step over it (several times faster than a loop of table look-ups) and
- * classifies whatever stops it. Sticky, so it always matches, possibly nothing.
+ * the regex engine step over it (faster than a loop of table look-ups: docs/architecture.md)
+ * and classifies whatever stops it. Sticky, so it always matches, possibly nothing.
  */
 export const NO_CAPITALS = /[\0-@[-\xbf\xd7\xdf-\xff\u0430-\u045f\u2000-\u206f]*/y;
 

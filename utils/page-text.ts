@@ -131,8 +131,8 @@ export function openShadowRoot(el: Element): ShadowRoot | null {
 /**
  * The nodes rendered as `el`'s content: its open shadow root's children, a slot's assigned
  * nodes (or its fallback content), or its own children. A slot's nodes come as a list; the
- * others as the first of a run of siblings (stepping `nextSibling` costs the walk less than
- * indexing a live `childNodes` list).
+ * others as the node whose children they are, for the walk to step through by `nextSibling`
+ * (which costs it less than indexing a live `childNodes` list).
  */
 function renderedChildren(el: Element, tag: string, shadow: ShadowRoot | null): { list: ArrayLike<Node> | null; parent: Node } {
   if (shadow) return { list: null, parent: shadow };
