@@ -221,7 +221,7 @@ describe('TokenList.readNear against a full read', () => {
     expect(norms(capitals)).toEqual(['три', 'бахтин', 'четыре', 'пять', 'шесть', 'семь', 'восемь']);
     const turkic = new TokenList().readNear('и Теймур Рза оглы Мамедов сказал так', (n) => n === 'теймур', new Set(['оглы']));
     expect(norms(turkic)).toEqual(['и', 'теймур', 'рза', 'оглы', 'мамедов', 'сказал']);
-    // A joining word is known by its normal form, whatever letter case or ё the page writes.
+    // A joining word is known by its normal form: the page may write ё for е.
     const folded = new TokenList().readNear('и Теймур Рза ёглы Мамедов сказал так', (n) => n === 'теймур', new Set(['еглы']));
     expect(norms(folded)).toEqual(['и', 'теймур', 'рза', 'еглы', 'мамедов', 'сказал']);
     const broken = new TokenList().readNear('и Бахтин. Москва, Тверь', (n) => n === 'бахтин');
