@@ -176,15 +176,6 @@ function letterAhead(text: string, i: number): boolean {
   return j < text.length && (c & IS_LETTER) !== 0;
 }
 
-/**
- * Whether the word text[start, end) (its letters running to `runEnd`) could be an initial: a
- * dot follows, and, for a plain word (whose normal form is as long as it is), it has one or
- * two letters. Normalising other words may shorten them, so any of them could be.
- */
-function mayBeInitial(text: string, start: number, end: number, runEnd: number, plain: boolean): boolean {
-  return text.charCodeAt(runEnd) === 0x2e && (!plain || end - start <= 2);
-}
-
 /** Whether a word of `norm` (and this raw form) followed by a dot is an initial. */
 function isInitial(norm: string, rawLength: number): boolean {
   return norm.length === 1 || (norm.length === 2 && rawLength === 2 && DIGRAPH_INITIALS.has(norm));
@@ -291,12 +282,13 @@ function readCapitalWord(text: string, start: number, firstClass: number, words:
     slot = words.slot(text, start, plainEnd, true, plainWordHash);
   } else {
     readWord(text, start, firstClass);
-    if (!mayBeInitial(text, start, wordEnd, wordRunEnd, wordPlain)) slot = words.slot(text, start, wordEnd, wordPlain);
+    slot = words.slot(text, start, wordEnd, wordPlain);
   }
+  // (A word the plain path read is no initial: it stops short of a dot after one or two letters.)
   if (slot >= 0) {
     capitalNorm = words.norms[slot]!;
-    capitalInitial = false;
-    capitalNameStart = nameWord !== null && words.isNameWord(slot);
+    capitalInitial = plainEnd < 0 && text.charCodeAt(wordRunEnd) === 0x2e && isInitial(capitalNorm, wordEnd - start);
+    capitalNameStart = nameWord !== null && (capitalInitial || words.isNameWord(slot));
     return;
   }
   const raw = text.slice(start, wordEnd);
