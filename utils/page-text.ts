@@ -123,24 +123,14 @@ export function isInsideSkipped(node: Node): boolean {
   return false;
 }
 
-/** The open shadow root of a page element, if any (never our own UI's). */
-export function openShadowRoot(el: Element): ShadowRoot | null {
-  return el.localName === OWN_HOST_TAG ? null : el.shadowRoot;
-}
-
 /**
- * The nodes rendered as `el`'s content: its open shadow root's children, a slot's assigned
- * nodes (or its fallback content), or its own children. A slot's nodes come as a list; the
- * others as the node whose children they are, for the walk to step through by `nextSibling`
- * (which costs it less than indexing a live `childNodes` list).
+ * What a slot renders instead of its own children (its fallback content): the nodes assigned to
+ * it, when there are any. Null for any other element.
  */
-function renderedChildren(el: Element, tag: string, shadow: ShadowRoot | null): { list: ArrayLike<Node> | null; parent: Node } {
-  if (shadow) return { list: null, parent: shadow };
-  if (tag === 'slot') {
-    const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
-    if (assigned.length > 0) return { list: assigned, parent: el };
-  }
-  return { list: null, parent: el };
+function slotted(el: Element, tag: string): ArrayLike<Node> | null {
+  if (tag !== 'slot') return null;
+  const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
+  return assigned.length > 0 ? assigned : null;
 }
 
 /**
@@ -242,10 +232,16 @@ export class FlowWalker {
     this.pieces = [];
   }
 
-  /** Opens `el` (its `localName` is `tag`: the walk asks the DOM for it once per element). */
+  /**
+   * Opens `el` (its `localName` is `tag`: the walk asks the DOM for it once per element). What
+   * is rendered as its content: its open shadow root's children, a slot's assigned nodes, or its
+   * own children; the walk steps through children by `nextSibling`, which costs it less than
+   * indexing a live `childNodes` list.
+   */
   private enter(el: Element, tag: string, isBlock: boolean): void {
     const shadow = mayHostShadow(tag) ? el.shadowRoot : null;
-    const { list, parent } = renderedChildren(el, tag, shadow);
+    const parent: Node = shadow ?? el;
+    const list = shadow ? null : slotted(el, tag);
     const sibling = list ? null : parent.firstChild;
     if (isBlock) {
       this.close();
