@@ -355,7 +355,6 @@ export function createMatcher(data: MatcherData): Matcher {
       // First [Patronymic | middle initial] Last
       const firstWord = wordAt(i);
       if (firstWord.first) {
-        const first = t.norm;
         const firstOwners = firstWord.firstOwners!;
         const hasFirst = (p: number) => firstOwners.has(p);
         for (let r = 0, n = lastAt(i, i + 1); r < n; r++) {
@@ -464,22 +463,22 @@ export function createMatcher(data: MatcherData): Matcher {
     return null;
   }
 
-  /** The mention of tokens from..to of `text` (the text `list` holds), naming records `ids`. */
-  function mention(text: string, from: number, to: number, ids: readonly number[], kind: Mention['kind']): Mention {
+  /** The mention of tokens from..to of the text `list` holds, naming records `ids`. */
+  function mention(from: number, to: number, ids: readonly number[], kind: Mention['kind']): Mention {
     const start = list.starts[from]!;
     const end = list.ends[to]!;
     return {
       start,
       end,
-      text: text.slice(start, end),
+      text: list.text.slice(start, end),
       ids: ids.map((p) => people[p]!.id),
       kind,
       confidence: confidence(ids, list.norm(from), page),
     };
   }
 
-  /** Mentions in the tokens of `list` (read from `text`). */
-  function scan(text: string, context: Page): Mention[] {
+  /** Mentions in the tokens of `list`. */
+  function scan(context: Page): Mention[] {
     page = context;
     words = [];
     const count = list.count;
@@ -498,7 +497,7 @@ export function createMatcher(data: MatcherData): Matcher {
         // "судья Дмитрий Иванов": a namesake on the bench, not the prisoner.
         if (prev && OFFICIAL_WORDS.has(prev.norm)) full.people = [];
         if (full.people.length > 0) {
-          found.push(mention(text, i, i + full.length - 1, full.people, 'full'));
+          found.push(mention(i, i + full.length - 1, full.people, 'full'));
           for (const p of full.people) page.fullyNamed.add(people[p]!.id);
         }
         i += full.length;
@@ -506,7 +505,7 @@ export function createMatcher(data: MatcherData): Matcher {
       }
       const surname = surnameAt(i);
       if (surname) {
-        found.push(mention(text, i, i + surname.length - 1, surname.people, 'surname'));
+        found.push(mention(i, i + surname.length - 1, surname.people, 'surname'));
         i += surname.length;
         continue;
       }
@@ -526,7 +525,7 @@ export function createMatcher(data: MatcherData): Matcher {
       // Only the stretches around possible names are tokenised: the scan skips every other word.
       // The one lower-case word a name goes on through: the second word of a Turkic patronymic.
       list.readNear(text, isNameWord, TURKIC_PATRONYMIC);
-      return scan(text, context);
+      return scan(context);
     },
   };
 }

@@ -341,7 +341,7 @@ export class TokenList {
   private joiners: ReadonlySet<string> = NO_JOINERS;
   /** The longest of `joiners`: a longer plain word (as long as its normal form) is none. */
   private joinerLength = 0;
-  /** Code units a plain word of `joiners` can begin with, in either case (е also as ё). */
+  /** Code units a plain lower-case word of `joiners` can begin with (е also as ё). */
   private joinerHeads: ReadonlySet<number> = new Set();
   /** Capitalised words met so far, shared by every list (pages repeat them). */
   private readonly words = wordTable;
@@ -374,8 +374,9 @@ export class TokenList {
     if (joiners !== this.joiners) {
       this.joiners = joiners;
       this.joinerLength = Math.max(0, ...[...joiners].map((w) => w.length));
+      // (Only lower-case words are asked: a capitalised word goes on a name anyway.)
       const heads = [...joiners].map((w) => w.charAt(0)).flatMap((h) => (h === 'е' ? [h, 'ё'] : [h]));
-      this.joinerHeads = new Set(heads.flatMap((h) => [h, h.toUpperCase()]).map((h) => h.charCodeAt(0)));
+      this.joinerHeads = new Set(heads.map((h) => h.charCodeAt(0)));
     }
     const words = this.words;
     words.useTest(nameWord);
@@ -510,8 +511,8 @@ export class TokenList {
   }
 
   /**
-   * Whether token k (`length` code units, plain or not) is one of `joiners`. A plain word is
-   * told by its length and first letter first, so most words need no normal form.
+   * Whether lower-case token k (`length` code units, plain or not) is one of `joiners`. A plain
+   * word is told by its length and first letter first, so most words need no normal form.
    */
   private joins(k: number, length: number, plain: boolean): boolean {
     if (plain && (length > this.joinerLength || !this.joinerHeads.has(this.text.charCodeAt(this.starts[k]!)))) return false;
