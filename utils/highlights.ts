@@ -14,7 +14,7 @@
  */
 import type { Mention } from '@/lib/matcher-types';
 import type { MarkStyle } from '@/utils/settings';
-import { composedContains, composedOrder, composedParent, documentAnchor, FlowCursor, type TextFlow } from '@/utils/page-text';
+import { composedContains, composedOrder, composedParent, FlowCursor, type TextFlow } from '@/utils/page-text';
 
 export const HIGHLIGHT_NAMES = {
   high: 'not-alone',
@@ -103,7 +103,14 @@ export class MarkStore {
   private readonly low: Highlight | null = null;
   private readonly focus: Highlight | null = null;
   private focused: Mark | null = null;
-  private sorted: Mark[] | null = null;
+  /**
+   * Every mark in reading order, kept so as marks are added: a scan adds them in reading order,
+   * so nearly every mark is one comparison with the last. Sorting them all at once walked the
+   * whole document (about 10 ms on the 100,000-word page, in one task).
+   */
+  private ordered: Mark[] = [];
+  /** Forgotten marks still in `ordered`, taken out before the next look at it. */
+  private readonly dropped = new Set<Mark>();
   private readonly staticRange: (span: StaticRangeInit) => AbstractRange;
 
   constructor(private readonly win: Window = window) {
@@ -132,7 +139,7 @@ export class MarkStore {
   add(mention: Mention, range: AbstractRange, block: Element): Mark {
     const { startContainer, startOffset, endContainer, endOffset } = range;
     const mark = this.put(mention, this.staticRange({ startContainer, startOffset, endContainer, endOffset }), block);
-    this.sorted = null;
+    this.insertInOrder([mark]);
     return mark;
   }
 
@@ -144,15 +151,13 @@ export class MarkStore {
   addFlow(flow: TextFlow, mentions: readonly Mention[]): number {
     if (mentions.length === 0) return 0;
     const cursor = new FlowCursor(flow);
-    let added = 0;
+    const run: Mark[] = [];
     for (const mention of mentions) {
       const span = cursor.span(mention.start, mention.end);
-      if (!span) continue;
-      this.put(mention, this.staticRange(span), flow.block);
-      added++;
+      if (span) run.push(this.put(mention, this.staticRange(span), flow.block));
     }
-    if (added > 0) this.sorted = null;
-    return added;
+    this.insertInOrder(run);
+    return run.length;
   }
 
   private put(mention: Mention, range: AbstractRange, block: Element): Mark {
@@ -170,6 +175,38 @@ export class MarkStore {
     else this.byBlock.set(block, [mark]);
     (mark.confidence === 'low' ? this.low : this.high)?.add(range);
     return mark;
+  }
+
+  /**
+   * Puts a run of marks (one flow's, in reading order among themselves) into `ordered`. A flow
+   * is one stretch of text, so no other mark falls between the run's first and last.
+   */
+  private insertInOrder(run: Mark[]): void {
+    const first = run[0];
+    if (!first) return;
+    const list = this.withoutDropped();
+    const last = list[list.length - 1];
+    if (!last || compareRanges(last.range, first.range) <= 0) {
+      for (const mark of run) list.push(mark);
+      return;
+    }
+    // A rescanned block in mid-page: after the last mark that does not follow it.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareRanges(list[mid]!.range, first.range) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, ...run);
+  }
+
+  private withoutDropped(): Mark[] {
+    if (this.dropped.size > 0) {
+      this.ordered = this.ordered.filter((m) => !this.dropped.has(m));
+      this.dropped.clear();
+    }
+    return this.ordered;
   }
 
   /**
@@ -236,7 +273,8 @@ export class MarkStore {
     this.low?.clear();
     this.setFocused(null);
     this.byBlock.clear();
-    this.sorted = null;
+    this.ordered = [];
+    this.dropped.clear();
   }
 
   /**
@@ -244,10 +282,8 @@ export class MarkStore {
    * Marks whose text the page removed since the last prune are left out.
    */
   all(): Mark[] {
-    if (!this.sorted || this.sorted.some((m) => !isAttached(m))) {
-      this.sorted = inReadingOrder([...this.byBlock.values()].flat().filter(isAttached), this.win.document);
-    }
-    return this.sorted;
+    const list = this.withoutDropped();
+    return list.every(isAttached) ? list : list.filter(isAttached);
   }
 
   byKey(key: number): Mark | undefined {
@@ -299,31 +335,8 @@ export class MarkStore {
     this.high?.delete(mark.range);
     this.low?.delete(mark.range);
     if (this.focused === mark) this.setFocused(null);
-    this.sorted = null;
+    this.dropped.add(mark);
   }
-}
-
-/**
- * Sorts marks into reading order. Comparing node pairs (`compareDocumentPosition`) for 2,000
- * marks took tens of ms; one walk of the document numbers the nodes that hold the marks (or the
- * shadow hosts that hold them), and only marks at the same place are compared as ranges.
- */
-function inReadingOrder(marks: Mark[], doc: Document): Mark[] {
-  if (marks.length < 2) return marks;
-  const anchors = new Map<Mark, Node>();
-  const wanted = new Set<Node>();
-  for (const m of marks) {
-    const anchor = documentAnchor(m.range.startContainer);
-    anchors.set(m, anchor);
-    wanted.add(anchor);
-  }
-  const position = new Map<Node, number>();
-  const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n && position.size < wanted.size; n = walker.nextNode()) {
-    if (wanted.has(n)) position.set(n, position.size);
-  }
-  const at = (m: Mark) => position.get(anchors.get(m)!) ?? -1;
-  return marks.sort((a, b) => at(a) - at(b) || compareRanges(a.range, b.range));
 }
 
 /**

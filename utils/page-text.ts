@@ -101,11 +101,6 @@ function treeOrder(x: Node, y: Node): number {
   return pos & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
-/** The node itself when it is in the document's tree, else the outermost shadow host holding it. */
-export function documentAnchor(node: Node): Node {
-  return hostChain(node)[0]!;
-}
-
 /** From the document down: the shadow hosts that hold `node`'s tree, then `node`. */
 function hostChain(node: Node): Node[] {
   const chain: Node[] = [node];
@@ -425,13 +420,21 @@ export function* rootsText(roots: readonly Element[]): Generator<string, void, u
 
 /**
  * A cheap hash (FNV-1a) of a block's flow texts, so an unchanged block is not matched again:
- * that of the texts joined by U+0000, without making the joined string (a whole article).
+ * that of the texts joined by U+0000, without making the joined string (a whole article). It
+ * is fed flow by flow as they are read, so a long block is hashed across the scan's slices
+ * (hashing a 100,000-word article in one go took 16 ms, its code not yet optimised).
  */
-export function hashTexts(texts: readonly string[]): number {
-  let h = FNV_OFFSET;
-  texts.forEach((text, i) => {
-    if (i > 0) h = Math.imul(h, FNV_PRIME); // the U+0000 between two texts (h ^ 0 is h)
-    h = fnv1a(text, 0, text.length, h);
-  });
-  return h >>> 0;
+export class TextsHash {
+  private h = FNV_OFFSET;
+  private empty = true;
+
+  add(text: string): void {
+    if (!this.empty) this.h = Math.imul(this.h, FNV_PRIME); // the U+0000 between two texts (h ^ 0 is h)
+    this.empty = false;
+    this.h = fnv1a(text, 0, text.length, this.h);
+  }
+
+  get value(): number {
+    return this.h >>> 0;
+  }
 }

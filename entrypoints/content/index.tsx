@@ -149,6 +149,7 @@ function publishReport(host: HTMLElement, report: ScanReport): void {
   d.marks = String(report.markCount);
   d.people = report.ids.join(' ');
   d.longestSliceMs = String(Math.ceil(report.longestMs));
+  d.longestEverMs = report.longestEverMs.toFixed(1);
   d.sliceMs = report.sliceMs.toFixed(1);
   d.publishMs = report.publishMs.toFixed(1);
   d.batches = String(report.batches);

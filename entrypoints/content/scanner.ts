@@ -13,7 +13,7 @@
 import { resumePage } from '@/lib/matcher';
 import type { Matcher, Mention, PageContext } from '@/lib/matcher-types';
 import type { MarkStore } from '@/utils/highlights';
-import { composedContains, composedOrder, FlowWalker, findScanRoots, hashTexts, isInsideSkipped, rootsText, type TextFlow } from '@/utils/page-text';
+import { composedContains, composedOrder, FlowWalker, findScanRoots, isInsideSkipped, rootsText, TextsHash, type TextFlow } from '@/utils/page-text';
 import { sliceTimer, whenVisible, yieldToPage, type ScanRequest, type SliceTimer } from '@/utils/scan-scheduler';
 
 /** Work counters since the content script started (tests read them from our host element). */
@@ -131,21 +131,16 @@ export class Scanner {
     for (const root of this.roots) {
       this.counters.blocksRead++;
       const walker = new FlowWalker(root, this.onShadowRoot);
-      const texts: string[] = [];
+      const hash = new TextsHash();
       const batch: TextFlow[] = [];
       for (let flow = walker.next(); flow; flow = walker.next()) {
-        texts.push(flow.text);
+        hash.add(flow.text);
         batch.push(flow);
         if (batch.length < FLOW_BATCH && !timer.spent()) continue;
-        this.markFlows(batch, this.page);
-        batch.length = 0;
-        if (timer.spent()) {
-          await this.pause(timer, signal);
-          if (signal.aborted) return;
-        }
+        if (!(await this.markBatch(batch, timer, signal))) return;
       }
-      this.markFlows(batch, this.page);
-      this.hashes.set(root, hashTexts(texts));
+      if (!(await this.markBatch(batch, timer, signal))) return;
+      this.hashes.set(root, hash.value);
     }
   }
 
@@ -161,14 +156,16 @@ export class Scanner {
     this.counters.blocksRead++;
     const walker = new FlowWalker(block, this.onShadowRoot);
     const flows: TextFlow[] = [];
+    const texts = new TextsHash();
     for (let flow = walker.next(); flow; flow = walker.next()) {
       flows.push(flow);
+      texts.add(flow.text);
       if (timer.spent()) {
         await this.pause(timer, signal);
         if (signal.aborted) return;
       }
     }
-    const hash = hashTexts(flows.map((f) => f.text));
+    const hash = texts.value;
     if (this.hashes.get(block) === hash && this.marks.blockIntact(block)) return;
     this.marks.removeWithin(block);
     const before = this.forgetNamesWithin(block);
@@ -244,10 +241,31 @@ export class Scanner {
     return ids;
   }
 
-  /** `markFlow` for flows in document order: all are matched, then all are marked. */
-  private markFlows(flows: readonly TextFlow[], page: PageContext): void {
-    const found = flows.map((flow) => this.matcher.find(flow.text, page));
-    flows.forEach((flow, i) => this.markFound(flow, found[i]!));
+  /**
+   * Matches a batch of flows (in document order), then marks them, and empties the batch. When
+   * the slice runs out part-way, the flows matched so far are marked and the rest wait for the
+   * next slice: a batch of slow flows (cold code, long paragraphs) took 20 ms in one go. False
+   * when the work was stopped.
+   */
+  private async markBatch(batch: TextFlow[], timer: SliceTimer, signal: AbortSignal): Promise<boolean> {
+    let done = 0;
+    while (done < batch.length) {
+      const found: Mention[][] = [];
+      do found.push(this.matcher.find(batch[done + found.length]!.text, this.page));
+      while (done + found.length < batch.length && !timer.spent());
+      found.forEach((mentions, i) => {
+        const flow = batch[done + i]!;
+        // Read in an earlier slice, the flow may have left the page; its block is rescanned.
+        if (flow.pieces[0]?.node.isConnected) this.markFound(flow, mentions);
+      });
+      done += found.length;
+      if (timer.spent()) {
+        await this.pause(timer, signal);
+        if (signal.aborted) return false;
+      }
+    }
+    batch.length = 0;
+    return true;
   }
 
   private markFlow(flow: TextFlow, page: PageContext): void {

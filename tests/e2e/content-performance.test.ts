@@ -62,7 +62,7 @@ it('scans a 100,000-word article in slices, without long tasks of its own', asyn
   const first = await scanState(page);
   const parts = await page.evaluate(() => {
     const d = (document.querySelector('not-alone-ui') as HTMLElement).dataset;
-    return `scan slice ${d.sliceMs} ms + publish ${d.publishMs} ms`;
+    return `longest scan slice ${d.sliceMs} ms, publishing ${d.publishMs} ms (a task of its own)`;
   });
   console.log(`100k words, last batch: ${parts}`);
   console.log(
@@ -70,7 +70,8 @@ it('scans a 100,000-word article in slices, without long tasks of its own', asyn
   );
   expect(marks.length).toBeGreaterThan(1000);
   expect(first.marks).toBe(marks.length);
-  // Our own work comes in slices of ~12 ms; 50 ms is the long-task line.
+  // Our own work comes in slices of ~12 ms (one flow's match may run past that), and publishing
+  // the marks is a task of its own; 50 ms is the long-task line.
   expect(first.longestSliceMs).toBeLessThan(50);
   // The page's long tasks also include its own layout and paint; the bound is loose because the
   // test machine is shared, and still catches unsliced rendering (one such took 1.4 s).

@@ -144,6 +144,43 @@ describe('PageController', () => {
     await vi.waitFor(() => expect(texts(store)).toEqual(['Алексей Горинов', 'Горинов']));
   });
 
+  it('cuts a batch of slow flows into slices: a match that outlasts the slice is followed by a pause', async () => {
+    // A clock that only the matcher moves: each flow costs 20 ms, more than a slice's budget.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const events: string[] = [];
+    const g = globalThis as { scheduler?: unknown };
+    const had = Object.hasOwn(g, 'scheduler');
+    const saved = g.scheduler;
+    g.scheduler = { yield: async () => void events.push('pause') };
+    try {
+      const real = createMatcher(DATA);
+      const matcher = Object.create(real, {
+        find: {
+          value: (text: string, page: unknown) => {
+            clock += 20;
+            events.push('find');
+            return real.find(text, page as never);
+          },
+        },
+      });
+      document.body.innerHTML = `<main><article>${'<p>Алексей Горинов, статья 207.3.</p>'.repeat(6)}</article></main>`;
+      const store = new UiStore({ locale: 'en', theme: null, marks: [], card: null, focusedKey: null });
+      const controller = new PageController({ matcher, store, isOwnNode: () => false, fetchRecords: vi.fn(), reportMarked: vi.fn(), signal: abort.signal });
+      controller.start();
+      await vi.waitFor(() => expect(store.state.marks).toHaveLength(6));
+      await controller.settled();
+      const finds = events.filter((e) => e === 'find').length;
+      expect(finds).toBe(6);
+      // No two matches in one slice.
+      expect(events.join(' ')).not.toContain('find find');
+    } finally {
+      if (had) g.scheduler = saved;
+      else delete g.scheduler;
+      vi.restoreAllMocks();
+    }
+  });
+
   it('opens a card from the keyboard and drops a stale reply for a card already replaced', async () => {
     let releaseFirst: (r: PrisonerRecord[]) => void = () => {};
     const fetchRecords = vi

@@ -70,6 +70,27 @@ describe('MarkStore', () => {
     expect(store.all().map((m) => m.text)).toEqual(['First Name', 'Second Name']);
   });
 
+  it('keeps reading order when a block in mid-page is marked again, or all blocks are', () => {
+    document.body.innerHTML = '<p>One Name</p><div id="mid">Two Name <p>Three Name</p> Four Name</div><p>Five Name</p>';
+    const names = ['One Name', 'Two Name', 'Three Name', 'Four Name', 'Five Name'];
+    const store = new MarkStore(window);
+    markAll(store, names);
+    expect(store.all().map((m) => m.text)).toEqual(names);
+    const before = store.all().map((m) => m.key);
+    // The middle block's own flows (around the nested paragraph) are marked again.
+    const mid = document.getElementById('mid')!;
+    store.removeOwn(mid);
+    for (const flow of collectFlows(mid).filter((f) => f.block === mid)) {
+      store.addFlow(flow, ['Two Name', 'Four Name'].filter((n) => flow.text.includes(n)).map((n) => mention(n, flow.text)));
+    }
+    expect(store.all().map((m) => m.text)).toEqual(names);
+    expect(store.all().map((m) => m.key)).not.toEqual(before);
+    store.removeWithin(document.body);
+    expect(store.all()).toEqual([]);
+    markAll(store, names);
+    expect(store.all().map((m) => m.text)).toEqual(names);
+  });
+
   it('draws one focused mark at a time, above the others', () => {
     document.body.innerHTML = '<p>One Name and Two Name</p>';
     const store = new MarkStore(window);
