@@ -14,6 +14,7 @@
  */
 import type { Mention } from '@/lib/matcher-types';
 import type { MarkStyle } from '@/utils/settings';
+import { insertSorted } from '@/lib/sorted';
 import { composedContains, composedOrder, composedParent, FlowCursor, type TextFlow } from '@/utils/page-text';
 
 export const HIGHLIGHT_NAMES = {
@@ -177,28 +178,9 @@ export class MarkStore {
     return mark;
   }
 
-  /**
-   * Puts a run of marks (one flow's, in reading order among themselves) into `ordered`. A flow
-   * is one stretch of text, so no other mark falls between the run's first and last.
-   */
+  /** Puts a run of marks (one flow's: one stretch of text, in reading order) into `ordered`. */
   private insertInOrder(run: Mark[]): void {
-    const first = run[0];
-    if (!first) return;
-    const list = this.withoutDropped();
-    const last = list[list.length - 1];
-    if (!last || compareRanges(last.range, first.range) <= 0) {
-      for (const mark of run) list.push(mark);
-      return;
-    }
-    // A rescanned block in mid-page: after the last mark that does not follow it.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareRanges(list[mid]!.range, first.range) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, ...run);
+    insertSorted(this.withoutDropped(), run, byReadingOrder);
   }
 
   private withoutDropped(): Mark[] {
@@ -338,6 +320,8 @@ export class MarkStore {
     this.dropped.add(mark);
   }
 }
+
+const byReadingOrder = (a: Mark, b: Mark) => compareRanges(a.range, b.range);
 
 /**
  * Reading order of two ranges by their starts. Ranges in different trees (the document and a

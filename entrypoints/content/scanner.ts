@@ -15,6 +15,7 @@ import type { Matcher, Mention, PageContext } from '@/lib/matcher-types';
 import type { MarkStore } from '@/utils/highlights';
 import { composedContains, composedOrder, FlowWalker, findScanRoots, isInsideSkipped, rootsText, TextsHash, type TextFlow } from '@/utils/page-text';
 import { sliceTimer, whenVisible, yieldToPage, type ScanRequest, type SliceTimer } from '@/utils/scan-scheduler';
+import { NamedBlocks } from './named-blocks';
 
 /** Work counters since the content script started (tests read them from our host element). */
 export interface ScanCounters {
@@ -35,7 +36,7 @@ export class Scanner {
   private page: PageContext;
   private hashes = new WeakMap<Element, number>();
   /** Per block that holds a flow: the ids it names in full (whatever the confidence). */
-  private namedIn = new Map<Element, Set<string>>();
+  private readonly namedIn = new NamedBlocks();
   /** Set by a rescan that changed who is named in full: the blocks after it need matching again. */
   private replayAfter: Element | null = null;
   private roots: Element[] = [];
@@ -61,7 +62,7 @@ export class Scanner {
   reset(): void {
     this.marks.clear();
     this.hashes = new WeakMap();
-    this.namedIn = new Map();
+    this.namedIn.clear();
     this.replayAfter = null;
     this.roots = [];
   }
@@ -118,7 +119,7 @@ export class Scanner {
   private async scanAll(timer: SliceTimer, signal: AbortSignal): Promise<void> {
     this.marks.clear();
     this.hashes = new WeakMap();
-    this.namedIn = new Map();
+    this.namedIn.clear();
     this.replayAfter = null;
     this.roots = findScanRoots(this.doc);
     // The whole article's text lets the matcher judge common names against the entire page
@@ -168,8 +169,8 @@ export class Scanner {
     const hash = texts.value;
     if (this.hashes.get(block) === hash && this.marks.blockIntact(block)) return;
     this.marks.removeWithin(block);
-    const before = this.forgetNamesWithin(block);
-    const namedBefore = this.namedBefore(block);
+    const before = this.namedIn.within(block, true);
+    const namedBefore = this.namedIn.before(block);
     const page = resumePage(this.page, namedBefore);
     for (const flow of flows) {
       // The page may have replaced nodes while we yielded; their block is rescanned anyway.
@@ -181,7 +182,7 @@ export class Scanner {
     }
     this.hashes.set(block, hash);
     // Someone newly named in full here (or no longer) changes what a later surname alone means.
-    const after = this.namesWithin(block);
+    const after = this.namedIn.within(block);
     const changed = [...symmetricDifference(before, after)].some((id) => !namedBefore.has(id));
     if (changed && (!this.replayAfter || composedOrder(block, this.replayAfter) < 0)) this.replayAfter = block;
   }
@@ -200,7 +201,7 @@ export class Scanner {
       const walker = new FlowWalker(root, this.onShadowRoot);
       for (let flow = walker.next(); flow; flow = walker.next()) {
         if (composedContains(from, flow.block) || composedOrder(flow.block, from) < 0) continue;
-        page ??= resumePage(this.page, this.namedBefore(flow.block));
+        page ??= resumePage(this.page, this.namedIn.before(flow.block));
         if (!reset.has(flow.block)) {
           reset.add(flow.block);
           this.marks.removeOwn(flow.block);
@@ -213,32 +214,6 @@ export class Scanner {
         }
       }
     }
-  }
-
-  /** Who the flows inside `block` named in full; their record is dropped (they are read again). */
-  private forgetNamesWithin(block: Element): Set<string> {
-    const ids = this.namesWithin(block);
-    for (const b of [...this.namedIn.keys()]) if (composedContains(block, b)) this.namedIn.delete(b);
-    return ids;
-  }
-
-  private namesWithin(block: Element): Set<string> {
-    const ids = new Set<string>();
-    for (const [b, named] of this.namedIn) if (composedContains(block, b)) for (const id of named) ids.add(id);
-    return ids;
-  }
-
-  /** The people named in full by blocks before `block` in document order (still in the page). */
-  private namedBefore(block: Element): Set<string> {
-    const ids = new Set<string>();
-    for (const [b, named] of this.namedIn) {
-      if (!b.isConnected) {
-        this.namedIn.delete(b);
-        continue;
-      }
-      if (composedOrder(b, block) < 0 && !composedContains(block, b)) for (const id of named) ids.add(id);
-    }
-    return ids;
   }
 
   /**
@@ -275,13 +250,7 @@ export class Scanner {
   private markFound(flow: TextFlow, mentions: Mention[]): void {
     this.counters.flowsMatched++;
     let shown: Mention[] = mentions;
-    for (const mention of mentions) {
-      if (mention.kind === 'full') {
-        const named = this.namedIn.get(flow.block);
-        if (named) for (const id of mention.ids) named.add(id);
-        else this.namedIn.set(flow.block, new Set(mention.ids));
-      }
-    }
+    for (const mention of mentions) if (mention.kind === 'full') this.namedIn.add(flow.block, mention.ids);
     if (!this.showLowConfidence) shown = mentions.filter((m) => m.confidence !== 'low');
     this.marks.addFlow(flow, shown);
   }
