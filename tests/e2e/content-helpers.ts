@@ -37,6 +37,8 @@ export interface ScanState {
   ids: string[];
   /** Longest stretch the last scan batch kept the page waiting, in ms. */
   longestSliceMs: number;
+  /** Blocks read since the content script started (a full scan counts its roots). */
+  blocksRead: number;
 }
 
 /** What the content script reports on its host after the last scan. */
@@ -47,6 +49,7 @@ export async function scanState(page: Page): Promise<ScanState> {
       marks: Number(host?.dataset.marks ?? 0),
       ids: (host?.dataset.people ?? '').split(' ').filter(Boolean),
       longestSliceMs: Number(host?.dataset.longestSliceMs ?? NaN),
+      blocksRead: Number(host?.dataset.blocksRead ?? NaN),
     };
   });
 }

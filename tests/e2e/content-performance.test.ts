@@ -96,6 +96,21 @@ it('scans a 100,000-word article in slices, without long tasks of its own', asyn
   // Unsliced, this rescan was one 66 ms task here.
   expect(rescan.longestSliceMs).toBeLessThan(50);
   expect(Math.max(0, ...rescanTasks)).toBeLessThan(250);
+
+  // A paragraph in mid-page edited: only it is read again, with the people named before it.
+  const edited = await page.evaluate(() => {
+    const paragraphs = document.querySelectorAll('article p');
+    const p = paragraphs[Math.floor(paragraphs.length / 2)]!;
+    p.append(' Aleksandr Bakhtin was named here as well.');
+    return p.textContent!.length;
+  });
+  expect(edited).toBeGreaterThan(40);
+  await waitForMarks(page, marks.length + 2);
+  const middle = await scanState(page);
+  console.log(`100k words, one paragraph in mid-page edited: longest slice ${middle.longestSliceMs} ms, blocks read ${middle.blocksRead - rescan.blocksRead}`);
+  expect(middle.marks).toBe(marks.length + 2);
+  expect(middle.blocksRead - rescan.blocksRead).toBe(1);
+  expect(middle.longestSliceMs).toBeLessThan(50);
   await page.close();
 });
 
