@@ -112,6 +112,7 @@ export class MarkStore {
   private ordered: Mark[] = [];
   /** Forgotten marks still in `ordered`, taken out before the next look at it. */
   private readonly dropped = new Set<Mark>();
+  private changes = 0;
   private readonly staticRange: (span: StaticRangeInit) => AbstractRange;
 
   constructor(private readonly win: Window = window) {
@@ -134,6 +135,11 @@ export class MarkStore {
 
   get canDraw(): boolean {
     return this.api !== null;
+  }
+
+  /** Changes with every mark added or removed: the same version, the same marks. */
+  get version(): number {
+    return this.changes;
   }
 
   /** Adds one mark over `range`'s boundaries (a live Range passed in is not kept). */
@@ -162,6 +168,7 @@ export class MarkStore {
   }
 
   private put(mention: Mention, range: AbstractRange, block: Element): Mark {
+    this.changes++;
     const mark: Mark = {
       key: this.nextKey++,
       range,
@@ -257,6 +264,7 @@ export class MarkStore {
     this.byBlock.clear();
     this.ordered = [];
     this.dropped.clear();
+    this.changes++;
   }
 
   /**
@@ -318,6 +326,7 @@ export class MarkStore {
     this.low?.delete(mark.range);
     if (this.focused === mark) this.setFocused(null);
     this.dropped.add(mark);
+    this.changes++;
   }
 }
 

@@ -67,6 +67,8 @@ export class PageController implements UiActions {
   private lastPointerType = 'mouse';
   private pointerFrame = 0;
   private lastReported = '';
+  /** The mark store's version at the last publish. */
+  private publishedVersion = -1;
   private readonly records = new Map<string, PrisonerRecord>();
   /** Records requests in flight, by the ids they ask for (hover prefetch and open share them). */
   private readonly inflight = new Map<string, Promise<PrisonerRecord[]>>();
@@ -153,12 +155,16 @@ export class PageController implements UiActions {
           this.totals.totalMs += this.scanner.lastRunMs;
         }
         if (signal.aborted) return;
-        // Publishing is a task of its own, not added to the scan's last slice.
-        await yieldToPage();
-        if (signal.aborted) return;
-        const start = performance.now();
-        this.publish();
-        const publishMs = performance.now() - start;
+        let publishMs = 0;
+        // A batch that changed no mark (a clock ticking beside the article) has nothing to publish.
+        if (this.marks.version !== this.publishedVersion) {
+          // Publishing is a task of its own, not added to the scan's last slice.
+          await yieldToPage();
+          if (signal.aborted) return;
+          const start = performance.now();
+          this.publish();
+          publishMs = performance.now() - start;
+        }
         this.totals.totalMs += publishMs;
         this.totals.longestMs = Math.max(this.scanner.longestSliceMs, publishMs);
         this.totals.longestEverMs = Math.max(this.totals.longestEverMs, this.totals.longestMs);
@@ -199,6 +205,7 @@ export class PageController implements UiActions {
 
   /** Hands the marks to the keyboard list and the toolbar badge. */
   private publish(): void {
+    this.publishedVersion = this.marks.version;
     const marks = this.marks.all().filter((m) => isShown(m.range));
     this.deps.store.update({ marks: marks.map((m) => ({ key: m.key, text: m.text.replace(/\s+/g, ' ').trim(), ids: m.ids })) });
     const card = this.deps.store.state.card;

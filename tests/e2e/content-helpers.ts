@@ -54,6 +54,23 @@ export async function scanState(page: Page): Promise<ScanState> {
   });
 }
 
+/** The content script's work counters since it started, from its host. */
+export async function scanCounters(page: Page) {
+  return page.evaluate(() => {
+    const d = (document.querySelector('not-alone-ui') as HTMLElement | null)?.dataset ?? {};
+    return {
+      batches: Number(d.batches),
+      fullScans: Number(d.fullScans),
+      blocksRead: Number(d.blocksRead),
+      flowsMatched: Number(d.flowsMatched),
+      scanTotalMs: Number(d.scanTotalMs),
+      longestSliceMs: Number(d.longestSliceMs),
+      /** Of the last batch; 0 when it changed no mark and so published nothing. */
+      publishMs: Number(d.publishMs),
+    };
+  });
+}
+
 /** Drawn marks in document order, as a reader sees them (a `<br>` reads as a space). */
 export async function markTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {

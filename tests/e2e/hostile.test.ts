@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { useExtension, SCREENSHOTS_DIR } from './harness';
-import { EXTENSION_DIR, dialog, markTexts, scanState, settledBox, waitForMarks } from './content-helpers';
+import { EXTENSION_DIR, dialog, markTexts, scanCounters, scanState, settledBox, waitForMarks } from './content-helpers';
 
 const BASE = 'https://zona.media/test/hostile';
 
@@ -29,19 +29,6 @@ async function openWatched(url: string): Promise<{ page: Page; errors: string[] 
 }
 
 /** The work counters the content script keeps on its host element. */
-async function counters(page: Page) {
-  return page.evaluate(() => {
-    const d = (document.querySelector('not-alone-ui') as HTMLElement | null)?.dataset ?? {};
-    return {
-      batches: Number(d.batches),
-      fullScans: Number(d.fullScans),
-      blocksRead: Number(d.blocksRead),
-      flowsMatched: Number(d.flowsMatched),
-      scanTotalMs: Number(d.scanTotalMs),
-    };
-  });
-}
-
 /** Where each drawn mark starts: the id of the closest element with one, across shadow roots. */
 async function markPlaces(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -239,7 +226,7 @@ describe('a page with no names at all', () => {
     await page.waitForFunction(() => (document.querySelector('not-alone-ui') as HTMLElement | null)?.dataset.state === 'ready', null, { timeout: 15_000 });
     await page.waitForFunction(() => (window as unknown as { done?: boolean }).done === true, null, { timeout: 10_000 });
     await page.waitForTimeout(500);
-    const after = await counters(page);
+    const after = await scanCounters(page);
     console.log(`no names, 40 clock ticks + 3 paragraphs: ${JSON.stringify(after)}`);
     expect(after.fullScans).toBe(1);
     // The article root once, then only the three added paragraphs: the clock outside the
@@ -250,7 +237,7 @@ describe('a page with no names at all', () => {
     expect((await scanState(page)).marks).toBe(0);
     // Quiet page, quiet extension: nothing more happens.
     await page.waitForTimeout(1000);
-    expect(await counters(page)).toEqual(after);
+    expect(await scanCounters(page)).toEqual(after);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -181,6 +181,35 @@ describe('PageController', () => {
     }
   });
 
+  it('publishes nothing after a batch that changed no mark', async () => {
+    document.body.innerHTML = '<header id="clock">12:00</header><main><article><p>Алексей Горинов, статья 207.3.</p></article></main>';
+    const store = new UiStore({ locale: 'en', theme: null, marks: [], card: null, focusedKey: null });
+    const batches: number[] = [];
+    const controller = new PageController({
+      matcher: createMatcher(DATA),
+      store,
+      isOwnNode: () => false,
+      fetchRecords: vi.fn(),
+      reportMarked: vi.fn(),
+      signal: abort.signal,
+      onScanned: (report) => batches.push(report.batches),
+    });
+    controller.start();
+    await vi.waitFor(() => expect(texts(store)).toEqual(['Алексей Горинов']));
+    await controller.settled();
+    const published = store.state.marks;
+    const seen = batches.length;
+    // A clock outside the article ticks: each tick is a batch, and none changes a mark.
+    for (const time of ['12:01', '12:02']) {
+      document.getElementById('clock')!.textContent = time;
+      await vi.waitFor(() => expect(batches.length).toBeGreaterThan(seen + (time === '12:01' ? 0 : 1)));
+    }
+    expect(store.state.marks).toBe(published);
+    // A name added in the article is published as before.
+    document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>Суд над Александром Бахтиным.</p>');
+    await vi.waitFor(() => expect(texts(store)).toEqual(['Алексей Горинов', 'Александром Бахтиным']));
+  });
+
   it('opens a card from the keyboard and drops a stale reply for a card already replaced', async () => {
     let releaseFirst: (r: PrisonerRecord[]) => void = () => {};
     const fetchRecords = vi
