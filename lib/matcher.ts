@@ -11,7 +11,7 @@
 import { isCommonFirstName, isCommonSurname } from './common-names';
 import { shortForms } from './diminutives';
 import { spellingKey } from './spelling-key';
-import type { Matcher, MatcherData, MatcherPerson, Mention, PageContext } from './matcher-types';
+import type { Matcher, MatcherData, MatcherPerson, MatcherTables, Mention, PageContext } from './matcher-types';
 import { PageSupport } from './page-support';
 import { OFFICIAL_WORDS, ROLE_WORDS } from './roles';
 import { BREAK_BEFORE, CAPITALISED, INITIAL, TokenList, type WordToken } from './tokenize';
@@ -125,8 +125,13 @@ interface Found {
   people: number[];
 }
 
-export function createMatcher(data: MatcherData): Matcher {
-  const people: Person[] = [];
+/** Which script of a record's forms was only back-transliterated; 'all' when unknown which. */
+function derivedOf(record: MatcherPerson): Script | 'all' | null {
+  return record.derivedScript ?? (record.forms.derived ? 'all' : null);
+}
+
+/** The lookup lists a matcher needs, derived from the index's forms (see `MatcherTables`). */
+export function buildMatcherTables(data: MatcherData): MatcherTables {
   const byLast = new Map<string, number[]>();
   const byFirst = new Map<string, number[]>();
   const byLastFallback = new Map<string, number[]>();
@@ -141,13 +146,12 @@ export function createMatcher(data: MatcherData): Matcher {
     return key;
   };
 
-  for (const record of data.people) {
-    const index = people.length;
+  data.people.forEach((record, index) => {
     const { last, middle } = record.forms;
     // Short forms (Саша, Жени, Sasha) name the person too, but never count as initials.
     const first = withShortForms(record.forms.first);
     for (const m of middle) anyMiddle.add(m);
-    const derived = record.derivedScript ?? (record.forms.derived ? 'all' : null);
+    const derived = derivedOf(record);
     const derivedRu = derived === 'ru' || derived === 'all';
     for (const form of first) {
       const key = keyOf(form, derivedRu);
@@ -157,12 +161,46 @@ export function createMatcher(data: MatcherData): Matcher {
       const key = keyOf(form, derivedRu);
       if (key !== null) addTo(byLastFallback, key, index);
     }
-    people.push({ id: record.id, forms: record.forms, derived, hints: record.hints ?? [], weakHints: record.weakHints ?? [] });
     for (const form of last) addTo(byLast, form, index);
     for (const form of first) addTo(byFirst, form, index);
+  });
+  const hyphenHeads = new Set<string>();
+  for (const map of [byLast, byLastFallback]) {
+    for (const form of map.keys()) {
+      for (let at = form.indexOf('-'); at > 0; at = form.indexOf('-', at + 1)) hyphenHeads.add(form.slice(0, at));
+    }
   }
-  // Needed only while the maps are built (the closures below would keep it alive).
-  latinKeys.clear();
+  return {
+    version: data.version,
+    people: data.people,
+    byLast: [...byLast],
+    byFirst: [...byFirst],
+    byLastFallback: [...byLastFallback],
+    byFirstFallback: [...byFirstFallback],
+    anyMiddle: [...anyMiddle],
+    hyphenHeads: [...hyphenHeads],
+  };
+}
+
+/**
+ * A matcher over the index's forms: from `MatcherData` (tests, scripts), or from the tables
+ * the background built (the content script), which skips deriving them again.
+ */
+export function createMatcher(source: MatcherData | MatcherTables): Matcher {
+  const tables = 'byLast' in source ? source : buildMatcherTables(source);
+  const byLast = new Map(tables.byLast);
+  const byFirst = new Map(tables.byFirst);
+  const byLastFallback = new Map(tables.byLastFallback);
+  const byFirstFallback = new Map(tables.byFirstFallback);
+  const anyMiddle = new Set(tables.anyMiddle);
+  const hyphenHeads = new Set(tables.hyphenHeads);
+  const people: Person[] = tables.people.map((record) => ({
+    id: record.id,
+    forms: record.forms,
+    derived: derivedOf(record),
+    hints: record.hints ?? [],
+    weakHints: record.weakHints ?? [],
+  }));
 
   function detail(p: Person): PersonDetail {
     if (p.detail) return p.detail;
@@ -194,16 +232,6 @@ export function createMatcher(data: MatcherData): Matcher {
   }
 
   const initialFits = (p: Person, initial: string): boolean => p.forms.first.some((f) => f.startsWith(initial));
-  /**
-   * The beginnings of hyphenated surname forms ("кара" of "кара-мурза"), exactly and by the
-   * fallback key: a surname written as two words starts at a word that is no name by itself.
-   */
-  const hyphenHeads = new Set<string>();
-  for (const map of [byLast, byLastFallback]) {
-    for (const form of map.keys()) {
-      for (let at = form.indexOf('-'); at > 0; at = form.indexOf('-', at + 1)) hyphenHeads.add(form.slice(0, at));
-    }
-  }
   /** Remembered per word: capitalised words repeat across a page and across pages. */
   const lookups = new Map<string, WordLookup>();
   function lookup(norm: string): WordLookup {

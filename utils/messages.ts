@@ -3,12 +3,11 @@
  * index in use (bundled or downloaded); other contexts ask it rather than each loading it.
  */
 import type { PrisonerRecord } from '@/lib/index-schema';
-import type { MatcherData } from '@/lib/matcher-types';
 import type { CustomSitesSync } from './custom-sites';
 import type { RefreshOutcome } from './refresh';
 
 export type Request =
-  /** Content script start: the compact name forms of the index in use. */
+  /** Content script start: the matcher's tables for the index in use, as JSON text. */
   | { type: 'getMatcher' }
   /** Card details for the ids of one mark (namesakes give several). */
   | { type: 'getRecords'; ids: string[] }
@@ -22,7 +21,8 @@ export type Request =
   | { type: 'syncCustomSites' };
 
 export interface Responses {
-  getMatcher: MatcherData;
+  /** JSON text of `MatcherTables`. */
+  getMatcher: string;
   getRecords: PrisonerRecord[];
   marked: { ok: true };
   getMarked: { ids: string[] };

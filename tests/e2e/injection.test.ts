@@ -85,7 +85,7 @@ const refreshNow = () => pressRefreshNow(popup);
 
 async function indexInUse(): Promise<{ version: number; hasHostile: boolean }> {
   return popup.evaluate(async (id) => {
-    const data = (await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: { id: string }[] };
+    const data = JSON.parse(await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: { id: string }[] };
     return { version: data.version, hasHostile: data.people.some((p) => p.id === id) };
   }, HOSTILE_ID);
 }

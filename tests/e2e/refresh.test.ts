@@ -66,7 +66,7 @@ const refreshNow = () => pressRefreshNow(popup);
 /** The index the background answers with, and whether the new person is still in it. */
 async function indexInUse(): Promise<{ version: number; hasNewPerson: boolean }> {
   return popup.evaluate(async () => {
-    const data = (await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: { id: string }[] };
+    const data = JSON.parse(await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: { id: string }[] };
     return { version: data.version, hasNewPerson: data.people.some((p) => p.id === 'kvasnevskaya-zinoviya') };
   });
 }

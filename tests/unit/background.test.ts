@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background, { BUNDLED_INDEX, getActiveState, handleRequest, resetActiveState, startBackground } from '@/entrypoints/background';
+import { buildMatcherTables } from '@/lib/matcher';
 import { toMatcherData } from '@/lib/matcher-data';
 import { storeAcceptedIndex } from '@/utils/index-store';
 import { REFRESH_ALARM, builtInIndexSource, refreshStatusItem, resetRefreshState, type IndexSource } from '@/utils/refresh';
@@ -26,14 +27,15 @@ beforeEach(() => {
 
 describe('getMatcher', () => {
   it('answers the matcher data of the bundled index when nothing was downloaded', async () => {
-    const data = await handleRequest({ type: 'getMatcher' }, {});
-    expect(data).toEqual(toMatcherData(BUNDLED_INDEX));
+    const json = await handleRequest({ type: 'getMatcher' }, {});
+    expect(typeof json).toBe('string');
+    expect(JSON.parse(json as string)).toEqual(buildMatcherTables(toMatcherData(BUNDLED_INDEX)));
   });
 
   it('answers the downloaded index once one newer than the bundled one is stored', async () => {
     const downloaded = makeIndex(BUNDLED_INDEX.version + 1, ['bakhtin-aleksandr'], [newPerson()]);
     await storeAcceptedIndex(JSON.stringify(downloaded), downloaded);
-    const data = (await handleRequest({ type: 'getMatcher' }, {})) as ReturnType<typeof toMatcherData>;
+    const data = JSON.parse((await handleRequest({ type: 'getMatcher' }, {})) as string) as ReturnType<typeof toMatcherData>;
     expect(data.version).toBe(downloaded.version);
     expect(data.people.map((p) => p.id)).toEqual(['bakhtin-aleksandr', 'testova-anna-1990']);
   });
@@ -103,8 +105,8 @@ describe('marked / getMarked and the badge', () => {
 describe('main()', () => {
   it('answers messages through runtime.onMessage', async () => {
     background.main();
-    const data = await browser.runtime.sendMessage({ type: 'getMatcher' });
-    expect((data as { version: number }).version).toBe(BUNDLED_INDEX.version);
+    const json = await browser.runtime.sendMessage({ type: 'getMatcher' });
+    expect((JSON.parse(json as string) as { version: number }).version).toBe(BUNDLED_INDEX.version);
   });
 
   it('creates the refresh alarm, and a second worker start keeps the same one', async () => {
@@ -139,7 +141,7 @@ describe('main()', () => {
     startBackground(keyed);
     expect(await browser.runtime.sendMessage({ type: 'refreshNow' })).toEqual({ result: 'accepted', version: next.version });
     expect(fetched.sort()).toEqual([keyed.url, `${keyed.url}.sig`]);
-    const data = (await handleRequest({ type: 'getMatcher' }, {})) as { version: number };
+    const data = JSON.parse((await handleRequest({ type: 'getMatcher' }, {})) as string) as { version: number };
     expect(data.version).toBe(next.version);
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * The tables the background builds and sends as JSON text must make the same matcher as the
+ * index's forms do: the content script never derives them itself.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildMatcherTables, createMatcher } from '@/lib/matcher';
+import { toMatcherData } from '@/lib/matcher-data';
+import type { MatcherTables } from '@/lib/matcher-types';
+import type { PrisonerIndex } from '@/lib/index-schema';
+
+const ROOT = resolve(__dirname, '../..');
+const index = JSON.parse(readFileSync(resolve(ROOT, 'data/index.json'), 'utf8')) as PrisonerIndex;
+const SEEDS = resolve(ROOT, 'tests/fixtures/seeds');
+const seeds = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(resolve(SEEDS, f), 'utf8'));
+
+describe('matcher tables', () => {
+  const data = toMatcherData(index);
+  const tables = JSON.parse(JSON.stringify(buildMatcherTables(data))) as MatcherTables;
+
+  it('hold every form of the index once, with its people in index order', () => {
+    const lastForms = new Set(data.people.flatMap((p) => p.forms.last));
+    expect(new Set(tables.byLast.map(([form]) => form))).toEqual(lastForms);
+    for (const [, people] of [...tables.byLast, ...tables.byFirst, ...tables.byLastFallback, ...tables.byFirstFallback]) {
+      expect(people.length).toBeGreaterThan(0);
+      expect([...people].sort((a, b) => a - b)).toEqual(people);
+      expect(new Set(people).size).toBe(people.length);
+    }
+    expect(tables.version).toBe(index.version);
+  });
+
+  it('make a matcher that finds what one made from the forms finds, on every seed article', () => {
+    const fromData = createMatcher(data);
+    const fromTables = createMatcher(tables);
+    expect(fromTables.formCount).toBe(fromData.formCount);
+    let mentions = 0;
+    for (const text of seeds) {
+      const paragraphs = text.split(/\n\s*\n/);
+      const a = fromData.newPage(text);
+      const b = fromTables.newPage(text);
+      for (const p of paragraphs) {
+        const expected = fromData.find(p, a);
+        mentions += expected.length;
+        expect(fromTables.find(p, b)).toEqual(expected);
+      }
+    }
+    expect(mentions).toBeGreaterThan(20);
+  });
+});
