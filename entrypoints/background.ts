@@ -14,6 +14,7 @@ import { toMatcherData } from '@/lib/matcher-data';
 import { addMarks, clearMarks, getMarks } from '@/utils/badge';
 import { startInOpenTabs, syncCustomSitesScript } from '@/utils/custom-sites';
 import { loadActiveIndex, withIndexLock, type ActiveIndex } from '@/utils/index-store';
+import { storeMatcherTables } from '@/utils/matcher-cache';
 import { isRequest, type Request, type Response } from '@/utils/messages';
 import {
   NOT_CONFIGURED,
@@ -57,10 +58,18 @@ function deriveState(active: ActiveIndex): ActiveState {
 
 /** The index in use, loaded (and its stored copy checked) on first need after a worker start. */
 export function getActiveState(bundled: PrisonerIndex = BUNDLED_INDEX): Promise<ActiveState> {
-  state ??= withIndexLock(() => loadActiveIndex(bundled, { repair: true })).then(deriveState);
+  if (state) return state;
+  const loading = withIndexLock(() => loadActiveIndex(bundled, { repair: true })).then(deriveState);
+  state = loading;
   // A failed load (storage unavailable) must not stick: the next message tries again.
-  state.catch(() => (state = null));
-  return state;
+  loading.catch(() => {
+    if (state === loading) state = null;
+  });
+  // Pages read the tables from storage from now on; if the copy cannot be written they ask us.
+  void loading
+    .then((s) => withIndexLock(() => storeMatcherTables(s.active, s.matcherJson)))
+    .catch((err: unknown) => console.warn('Not Alone: could not store the matcher tables', err));
+  return loading;
 }
 
 /** Forgets the derived state, so the next request reloads the index (after a refresh, in tests). */
@@ -155,6 +164,8 @@ export function startBackground(source: IndexSource): void {
   browser.runtime.onInstalled.addListener(() => {
     scheduleRefresh();
     void syncCustomSitesScript();
+    // The first page after an install or update finds this build's matcher tables in storage.
+    void getActiveState().catch(() => {});
   });
   browser.runtime.onStartup.addListener(() => {
     scheduleRefresh();

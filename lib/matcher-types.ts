@@ -41,7 +41,8 @@ export interface MatcherData {
  */
 export interface MatcherTables {
   version: number;
-  people: MatcherPerson[];
+  /** One row per record, in index order; a row holds only what matching reads of the record. */
+  people: TablePerson[];
   /** Form or key → indexes into `people`, in the order the people come. */
   byLast: Array<[string, number[]]>;
   byFirst: Array<[string, number[]]>;
@@ -52,6 +53,25 @@ export interface MatcherTables {
   /** The beginnings of hyphenated surnames ("кара" of "кара-мурза"), exactly and by key. */
   hyphenHeads: string[];
 }
+
+/**
+ * A record as the matcher reads it, positional to keep the tables short (they cross from the
+ * background on every page load): its name forms live in the lookup lists, so a row keeps
+ * only what those cannot answer.
+ */
+export type TablePerson = [
+  id: string,
+  /** The first one and two letters of each first-name form: what an initial of it may be. */
+  initials: string[],
+  /** Patronymic forms. */
+  middle: string[],
+  /** 1 when both the surname and the first name are on the frequency lists (see common-names). */
+  common: 0 | 1,
+  /** Script whose forms were only back-transliterated; 'all' when unknown which. */
+  derived: 'ru' | 'en' | 'all' | null,
+  hints: string[],
+  weakHints: string[],
+];
 
 export interface Mention {
   /** Offsets in JavaScript string indices into the text passed to `find`. */

@@ -11,7 +11,7 @@
 import { isCommonFirstName, isCommonSurname } from './common-names';
 import { shortForms } from './diminutives';
 import { spellingKey } from './spelling-key';
-import type { Matcher, MatcherData, MatcherPerson, MatcherTables, Mention, PageContext } from './matcher-types';
+import type { Matcher, MatcherData, MatcherPerson, MatcherTables, Mention, PageContext, TablePerson } from './matcher-types';
 import { PageSupport } from './page-support';
 import { OFFICIAL_WORDS, ROLE_WORDS } from './roles';
 import { BREAK_BEFORE, CAPITALISED, INITIAL, TokenList, type WordToken } from './tokenize';
@@ -20,7 +20,10 @@ type Script = 'ru' | 'en';
 
 interface Person {
   id: string;
-  forms: MatcherPerson['forms'];
+  initials: readonly string[];
+  middle: readonly string[];
+  /** Surname and first name both on the frequency lists. */
+  common: boolean;
   /** Script whose forms were only back-transliterated; 'all' when unknown which. */
   derived: Script | 'all' | null;
   hints: readonly string[];
@@ -33,8 +36,6 @@ interface PersonDetail {
   middles: ReadonlySet<string>;
   /** Transliteration-tolerant keys of the patronymic forms, per script. */
   middleKeys: Record<Script, ReadonlySet<string>>;
-  /** Surname and first name both on the frequency lists. */
-  common: boolean;
 }
 
 /** What the index says about one page word (or two joined by a hyphen). */
@@ -130,6 +131,20 @@ function derivedOf(record: MatcherPerson): Script | 'all' | null {
   return record.derivedScript ?? (record.forms.derived ? 'all' : null);
 }
 
+function toTablePerson(record: MatcherPerson): TablePerson {
+  const { first, last, middle } = record.forms;
+  const initials = new Set<string>();
+  for (const f of first) {
+    initials.add(f.slice(0, 1));
+    if (f.length > 1) initials.add(f.slice(0, 2));
+  }
+  const common = last.some(isCommonSurname) && withShortForms(first).some(isCommonFirstName);
+  return [record.id, [...initials], middle, common ? 1 : 0, derivedOf(record), record.hints ?? [], record.weakHints ?? []];
+}
+
+/** Shape of `MatcherTables`; raise it when that changes, so stored copies of the old shape go unused. */
+export const TABLES_FORMAT = 2;
+
 /** The lookup lists a matcher needs, derived from the index's forms (see `MatcherTables`). */
 export function buildMatcherTables(data: MatcherData): MatcherTables {
   const byLast = new Map<string, number[]>();
@@ -172,7 +187,7 @@ export function buildMatcherTables(data: MatcherData): MatcherTables {
   }
   return {
     version: data.version,
-    people: data.people,
+    people: data.people.map(toTablePerson),
     byLast: [...byLast],
     byFirst: [...byFirst],
     byLastFallback: [...byLastFallback],
@@ -194,24 +209,21 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
   const byFirstFallback = new Map(tables.byFirstFallback);
   const anyMiddle = new Set(tables.anyMiddle);
   const hyphenHeads = new Set(tables.hyphenHeads);
-  const people: Person[] = tables.people.map((record) => ({
-    id: record.id,
-    forms: record.forms,
-    derived: derivedOf(record),
-    hints: record.hints ?? [],
-    weakHints: record.weakHints ?? [],
+  const people: Person[] = tables.people.map(([id, initials, middle, common, derived, hints, weakHints]) => ({
+    id,
+    initials,
+    middle,
+    common: common === 1,
+    derived,
+    hints,
+    weakHints,
   }));
 
   function detail(p: Person): PersonDetail {
     if (p.detail) return p.detail;
-    const first = withShortForms(p.forms.first);
     const middleKeys: Record<Script, Set<string>> = { ru: new Set(), en: new Set() };
-    for (const m of p.forms.middle) middleKeys[scriptOf(m)].add(looseKey(m));
-    p.detail = {
-      middles: new Set(p.forms.middle),
-      middleKeys,
-      common: p.forms.last.some(isCommonSurname) && first.some(isCommonFirstName),
-    };
+    for (const m of p.middle) middleKeys[scriptOf(m)].add(looseKey(m));
+    p.detail = { middles: new Set(p.middle), middleKeys };
     return p.detail;
   }
 
@@ -231,7 +243,8 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
     return shaped ? 'mismatch' : 'none';
   }
 
-  const initialFits = (p: Person, initial: string): boolean => p.forms.first.some((f) => f.startsWith(initial));
+  // Initials are one letter or a two-letter Latin digraph (tokenize.ts), so the row's prefixes answer it.
+  const initialFits = (p: Person, initial: string): boolean => p.initials.includes(initial);
   /** Remembered per word: capitalised words repeat across a page and across pages. */
   const lookups = new Map<string, WordLookup>();
   function lookup(norm: string): WordLookup {
@@ -273,7 +286,7 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
       ids.length > 1 ||
       ids.some((i) => {
         const p = people[i]!;
-        return detail(p).common || p.derived === 'all' || p.derived === script;
+        return p.common || p.derived === 'all' || p.derived === script;
       });
     return !weak && political ? 'high' : 'low';
   }

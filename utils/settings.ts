@@ -88,6 +88,20 @@ export function sanitizeSettings(raw: unknown): Settings {
   };
 }
 
+/** Storage keys of the settings and of the version @wxt-dev/storage keeps beside them. */
+export const SETTINGS_READ_KEYS = ['local:settings', 'local:settings$'] as const;
+
+/**
+ * The settings from a storage read of SETTINGS_READ_KEYS made together with other keys (the
+ * content script's one read at start); null when the stored value still awaits a migration,
+ * which only `getSettings` runs.
+ */
+export function settingsFromRead(value: unknown, meta: unknown): Settings | null {
+  if (value === null || value === undefined) return sanitizeSettings(DEFAULT_SETTINGS);
+  const version = (meta as { v?: unknown } | null)?.v;
+  return version === SETTINGS_VERSION ? sanitizeSettings(value) : null;
+}
+
 export async function getSettings(): Promise<Settings> {
   return sanitizeSettings(await settingsItem.getValue());
 }

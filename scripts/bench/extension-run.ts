@@ -7,6 +7,7 @@
  */
 import type { ExtensionBrowser, TestServer } from '../../tests/e2e/harness';
 import type { BenchPage } from './pages';
+import { median } from './timing';
 
 export interface ExtensionRun {
   /** The observer reported a 120 ms control task run after the page settled. */
@@ -106,4 +107,48 @@ export async function measureExtensionOnPage(browser: ExtensionBrowser, server: 
     settled_ms: settled.at,
     marks: timing.marks,
   };
+}
+
+export interface StartupRun {
+  /** Median over the loads: content script start to matcher ready (the issue's startup_ms). */
+  startup_ms: number | null;
+  /** Median of the part on the page's thread: parsing the tables and building the matcher, cold. */
+  startup_main_ms: number | null;
+  /** Median wait for settings and tables (storage, or the background when the stored copy did not fit). */
+  startup_wait_ms: number | null;
+  /** Loads whose tables came from storage rather than from the background. */
+  from_storage: number;
+  loads: number;
+}
+
+/**
+ * Startup as the reader meets it: the page loaded `loads` times in fresh tabs at a news host,
+ * each time from the content script's first line to its matcher being ready (its own marks).
+ */
+export async function measureStartup(browser: ExtensionBrowser, server: TestServer, page: BenchPage, loads: number): Promise<StartupRun> {
+  const url = `https://${NEWS_HOST}/bench/${page.name}`;
+  server.route(url, { body: page.html, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const total: number[] = [];
+  const main: number[] = [];
+  const wait: number[] = [];
+  let fromStorage = 0;
+  for (let i = 0; i < loads; i++) {
+    const tab = await browser.context.newPage();
+    await tab.goto(url);
+    await tab.waitForFunction(() => performance.getEntriesByName('not-alone:matcher-ready').length > 0, undefined, { timeout: 20_000 });
+    // The host (and what it says about the tables) appears just after the matcher is ready.
+    await tab.waitForFunction(() => !!(document.querySelector('not-alone-ui') as HTMLElement | null)?.dataset.tablesFrom, undefined, { timeout: 20_000 });
+    const t = (await tab.evaluate(`(() => {
+      const at = (n) => performance.getEntriesByName('not-alone:' + n)[0].startTime;
+      const from = document.querySelector('not-alone-ui').dataset.tablesFrom;
+      return { start: at('start'), data: at('matcher-data'), ready: at('matcher-ready'), from };
+    })()`)) as { start: number; data: number; ready: number; from: string };
+    await tab.close();
+    total.push(t.ready - t.start);
+    main.push(t.ready - t.data);
+    wait.push(t.data - t.start);
+    if (t.from === 'storage') fromStorage++;
+  }
+  const mid = (xs: number[]) => (xs.length ? median(xs) : null);
+  return { startup_ms: mid(total), startup_main_ms: mid(main), startup_wait_ms: mid(wait), from_storage: fromStorage, loads };
 }

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { PrisonerIndex } from '@/lib/index-schema';
+import { buildMatcherTables } from '@/lib/matcher';
 import { toMatcherData } from '@/lib/matcher-data';
 import { CHROMIUM_PATH, REPO_ROOT } from '../../tests/e2e/harness/paths';
 import { bundleBenchPage } from './bundle';
@@ -41,8 +42,8 @@ async function main(): Promise<void> {
     const tab = await browser.newPage();
     await tab.setContent(page.html);
     await tab.addScriptTag({ content: bundle });
-    type Api = { startup(json: string, runs: number): unknown; scan(runs: number): number };
-    await tab.evaluate((json) => (globalThis as unknown as { NotAloneBench: Api }).NotAloneBench.startup(json, 1), JSON.stringify(toMatcherData(index)));
+    type Api = { build(json: string, runs: number): unknown; scan(runs: number): number };
+    await tab.evaluate((json) => (globalThis as unknown as { NotAloneBench: Api }).NotAloneBench.build(json, 1), JSON.stringify(buildMatcherTables(toMatcherData(index))));
     const cdp = await tab.context().newCDPSession(tab);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 50 });

@@ -259,6 +259,19 @@ describe('uncertain matches', () => {
   });
 });
 
+describe('startup', () => {
+  it('takes the matcher tables from storage, not from the background, once the background stored them', async () => {
+    // The background stores them when it first loads the index (at install, or on a first page).
+    const first = await open(PAGES.seed000);
+    await first.close();
+    const page = await open(PAGES.seed001);
+    const from = await page.evaluate(() => (document.querySelector('not-alone-ui') as HTMLElement).dataset.tablesFrom);
+    expect(from).toBe('storage');
+    expect((await scanState(page)).ids).toContain('bakhtin-aleksandr');
+    await page.close();
+  });
+});
+
 describe('page integration', () => {
   it('marks split names, never touches editors or fields, and picks up late content and re-renders', async () => {
     const page = await open(PAGES.editors, 2);

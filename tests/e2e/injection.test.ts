@@ -85,8 +85,9 @@ const refreshNow = () => pressRefreshNow(popup);
 
 async function indexInUse(): Promise<{ version: number; hasHostile: boolean }> {
   return popup.evaluate(async (id) => {
-    const data = JSON.parse(await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: { id: string }[] };
-    return { version: data.version, hasHostile: data.people.some((p) => p.id === id) };
+    // MatcherTables: each person row starts with the record id.
+    const data = JSON.parse(await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: [string, ...unknown[]][] };
+    return { version: data.version, hasHostile: data.people.some(([rowId]) => rowId === id) };
   }, HOSTILE_ID);
 }
 

@@ -66,8 +66,9 @@ const refreshNow = () => pressRefreshNow(popup);
 /** The index the background answers with, and whether the new person is still in it. */
 async function indexInUse(): Promise<{ version: number; hasNewPerson: boolean }> {
   return popup.evaluate(async () => {
-    const data = JSON.parse(await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: { id: string }[] };
-    return { version: data.version, hasNewPerson: data.people.some((p) => p.id === 'kvasnevskaya-zinoviya') };
+    // MatcherTables: each person row starts with the record id.
+    const data = JSON.parse(await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: [string, ...unknown[]][] };
+    return { version: data.version, hasNewPerson: data.people.some(([id]) => id === 'kvasnevskaya-zinoviya') };
   });
 }
 

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background, { BUNDLED_INDEX, getActiveState, handleRequest, resetActiveState, startBackground } from '@/entrypoints/background';
 import { buildMatcherTables } from '@/lib/matcher';
 import { toMatcherData } from '@/lib/matcher-data';
+import type { MatcherTables } from '@/lib/matcher-types';
 import { storeAcceptedIndex } from '@/utils/index-store';
 import { REFRESH_ALARM, builtInIndexSource, refreshStatusItem, resetRefreshState, type IndexSource } from '@/utils/refresh';
 import { updateSettings } from '@/utils/settings';
@@ -35,9 +36,9 @@ describe('getMatcher', () => {
   it('answers the downloaded index once one newer than the bundled one is stored', async () => {
     const downloaded = makeIndex(BUNDLED_INDEX.version + 1, ['bakhtin-aleksandr'], [newPerson()]);
     await storeAcceptedIndex(JSON.stringify(downloaded), downloaded);
-    const data = JSON.parse((await handleRequest({ type: 'getMatcher' }, {})) as string) as ReturnType<typeof toMatcherData>;
+    const data = JSON.parse((await handleRequest({ type: 'getMatcher' }, {})) as string) as MatcherTables;
     expect(data.version).toBe(downloaded.version);
-    expect(data.people.map((p) => p.id)).toEqual(['bakhtin-aleksandr', 'testova-anna-1990']);
+    expect(data.people.map(([id]) => id)).toEqual(['bakhtin-aleksandr', 'testova-anna-1990']);
   });
 
   it('builds the matcher data once per index, not per request', async () => {
