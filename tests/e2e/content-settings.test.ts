@@ -52,6 +52,24 @@ describe('settings, live', () => {
     await page.close();
   });
 
+  it('a site switched off at load gets no matcher and no UI, until it is switched on', async () => {
+    await setSettings({ disabledHosts: ['en.zona.media'] });
+    const page = await env.ext.context.newPage();
+    await page.goto(BAKHTIN_PAGE);
+    // The content script has read its settings (its one storage read) and stopped there.
+    await page.waitForFunction(() => performance.getEntriesByName('not-alone:settings').length > 0);
+    await page.waitForTimeout(500);
+    const off = await page.evaluate(() => ({
+      host: document.querySelector('not-alone-ui') !== null,
+      matcher: performance.getEntriesByName('not-alone:matcher-ready').length > 0,
+    }));
+    expect(off).toEqual({ host: false, matcher: false });
+    await setSettings({ disabledHosts: [] });
+    await waitForMarks(page, 1);
+    expect((await scanState(page)).ids).toContain('bakhtin-aleksandr');
+    await page.close();
+  });
+
   it('applies the mark style: underline, background, and an icon badge after every name', async () => {
     const page = await open(BAKHTIN_PAGE);
     const style = () => page.evaluate(() => (document.querySelector('style[data-not-alone="highlights"]') as HTMLStyleElement).textContent ?? '');
