@@ -18,6 +18,8 @@ export interface ExtensionRun {
   longest_task_any_ms: number | null;
   /** The same page without the extension (a host it does not run on): its longest task after DOMContentLoaded. */
   page_alone_longest_task_ms: number | null;
+  /** JS heap of the page with the extension minus without it, after full GCs, once its marks settled. */
+  heap_added_mb: number | null;
   /** The content script's own longest stretch of work (a scan slice or publishing), as it reports it. */
   own_longest_ms: number | null;
   long_tasks: number;
@@ -47,8 +49,16 @@ const LONG_TASKS_AFTER_DCL = `(() => {
   return window.__longTasks.filter((t) => t.start >= dcl).map((t) => t.duration);
 })()`;
 
+// Whole-renderer JS heap after full GCs: the content script's isolated world shares the page's
+// heap, so the difference from the same page without the extension is what the extension adds.
+const HEAP_AFTER_GC = `(() => {
+  if (typeof gc !== 'function' || !performance.memory) return null;
+  gc(); gc();
+  return performance.memory.usedJSHeapSize;
+})()`;
+
 /** The page at a host the extension does not run on, given as long to settle as the extension's run. */
-async function pageAloneLongestTask(browser: ExtensionBrowser, server: TestServer, page: BenchPage, settleMs: number): Promise<number> {
+async function pageAlone(browser: ExtensionBrowser, server: TestServer, page: BenchPage, settleMs: number): Promise<{ longest: number; heap: number | null }> {
   const url = `https://${PLAIN_HOST}/bench/${page.name}`;
   server.route(url, { body: page.html, headers: { 'content-type': 'text/html; charset=utf-8' } });
   const tab = await browser.context.newPage();
@@ -56,8 +66,9 @@ async function pageAloneLongestTask(browser: ExtensionBrowser, server: TestServe
   await tab.goto(url);
   await tab.waitForTimeout(settleMs);
   const durations = (await tab.evaluate(LONG_TASKS_AFTER_DCL)) as number[];
+  const heap = (await tab.evaluate(HEAP_AFTER_GC)) as number | null;
   await tab.close();
-  return Math.max(0, ...durations);
+  return { longest: Math.max(0, ...durations), heap };
 }
 
 export async function measureExtensionOnPage(browser: ExtensionBrowser, server: TestServer, page: BenchPage): Promise<ExtensionRun> {
@@ -89,8 +100,9 @@ export async function measureExtensionOnPage(browser: ExtensionBrowser, server: 
     const own = document.querySelector('not-alone-ui');
     return { dcl: nav ? nav.domContentLoadedEventEnd : 0, tasks: window.__longTasks, marks, own: own ? Number(own.dataset.longestEverMs) : null };
   })()`)) as { dcl: number; tasks: Array<{ start: number; duration: number }>; marks: Record<string, number>; own: number | null };
+  const heap = (await tab.evaluate(HEAP_AFTER_GC)) as number | null;
   await tab.close();
-  const alone = await pageAloneLongestTask(browser, server, page, QUIET_MS);
+  const alone = await pageAlone(browser, server, page, QUIET_MS);
   const control = timing.tasks.pop();
   const observerWorks = control !== undefined && control.duration >= 120;
   const after = timing.tasks.filter((t) => t.start >= timing.dcl);
@@ -100,7 +112,8 @@ export async function measureExtensionOnPage(browser: ExtensionBrowser, server: 
     observer_ok: observerWorks,
     longest_task_ms: observerWorks ? (after.length ? longest(after) : 0) : null,
     longest_task_any_ms: longest(timing.tasks),
-    page_alone_longest_task_ms: observerWorks ? alone : null,
+    page_alone_longest_task_ms: observerWorks ? alone.longest : null,
+    heap_added_mb: heap !== null && alone.heap !== null ? (heap - alone.heap) / 2 ** 20 : null,
     own_longest_ms: timing.own !== null && Number.isFinite(timing.own) ? timing.own : null,
     long_tasks: after.length,
     highlighted_ranges: settled.ranges,
