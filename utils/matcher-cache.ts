@@ -1,12 +1,13 @@
 /**
  * The matcher's tables for the index in use, kept in `storage.local` by the background so that
  * a page's content script reads them directly. Asking the background instead means waking its
- * worker and a message round trip; on a loading page that took 45–60 ms.
+ * worker and a message round trip; on a loading page that took 44–62 ms.
  *
  * The copy is a cache, never the authority: it carries a stamp saying which build and which
  * index it was made from, and a content script uses it only when the stamp fits the index
- * pointer it reads in the same call (entrypoints/content/start-read.ts). Anything else (no copy yet, an index accepted since, a new
- * extension version) falls back to asking the background, which writes a fresh copy.
+ * pointer it reads in the same call (entrypoints/content/start-read.ts). Anything else (no
+ * copy yet, an index accepted since, a new extension version) falls back to asking the
+ * background, which writes a fresh copy.
  */
 import { browser, storage } from '#imports';
 import { fnv1a } from '@/lib/fnv';
