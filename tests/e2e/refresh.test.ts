@@ -112,6 +112,21 @@ describe('refresh', () => {
     await waitForMarks(page, 1);
     expect((await proxyMarks(page)).flatMap((m) => m.ids)).toContain('kvasnevskaya-zinoviya');
     await page.close();
+    // The background has stored the new index's tables by now: the next page reads them from
+    // storage (stale tables would not know her; unfit ones would send it to the background).
+    await expect
+      .poll(async () => {
+        const next = await env.ext.context.newPage();
+        await next.goto(NEW_PERSON_PAGE);
+        await waitForMarks(next, 1);
+        const seen = {
+          from: await next.evaluate(() => (document.querySelector('not-alone-ui') as HTMLElement).dataset.tablesFrom),
+          found: (await proxyMarks(next)).some((m) => m.ids.includes('kvasnevskaya-zinoviya')),
+        };
+        await next.close();
+        return seen;
+      })
+      .toEqual({ from: 'storage', found: true });
 
     await popup.locator('#popup-search-input').fill('Квасневской');
     await expect.poll(() => popup.locator('.popup-person').first().getAttribute('data-person-id')).toBe('kvasnevskaya-zinoviya');
