@@ -62,28 +62,51 @@ function markingOf(settings: Settings): MarkingOptions {
   return { enabled: isMarkingEnabled(settings, location.hostname), showLowConfidence: settings.showLowConfidence };
 }
 
+/** A matcher from the tables' JSON text; from `not-alone:matcher-data` on, all main-thread work. */
+function matcherFrom(json: unknown): Matcher {
+  if (typeof json !== 'string') throw new TypeError('no matcher tables');
+  return createMatcher(JSON.parse(json) as MatcherTables);
+}
+
+interface LoadedMatcher {
+  matcher: Matcher;
+  from: 'storage' | 'background';
+}
+
+/**
+ * The matcher from the background's stored tables when they fit the index in use (no worker to
+ * wake, no round trip), else from the tables the background sends. A stored copy that does not
+ * parse is not trusted further: the background answers instead.
+ */
+async function loadMatcher(storedTables: Promise<string | null>): Promise<LoadedMatcher> {
+  const stored = await storedTables;
+  if (stored !== null) {
+    performance.mark('not-alone:matcher-data');
+    try {
+      return { matcher: matcherFrom(stored), from: 'storage' };
+    } catch (error) {
+      performance.clearMarks('not-alone:matcher-data');
+      console.warn('[Not Alone] the stored name index is unreadable; asking the background.', error);
+    }
+  }
+  const json = await ask({ type: 'getMatcher' });
+  performance.mark('not-alone:matcher-data');
+  return { matcher: matcherFrom(json), from: 'background' };
+}
+
 /** The background's stored tables, read anew (null when they do not fit the index in use). */
 const readStoredTables = (): Promise<string | null> => readStart().then((read) => read.tables, () => null);
 
 async function startSession(ctx: ContentScriptContext, settings: Settings, storedTables: Promise<string | null>): Promise<Session | null> {
-  let matcher: Matcher;
-  let tablesFrom: 'storage' | 'background' = 'storage';
+  let loaded: LoadedMatcher;
   try {
-    // The background's stored copy when it fits the index in use: no worker to wake, no round trip.
-    let json: unknown = await storedTables;
-    if (json === null) {
-      tablesFrom = 'background';
-      json = await ask({ type: 'getMatcher' });
-    }
-    // From here to matcher-ready is all main-thread work (the bench reports it apart).
-    performance.mark('not-alone:matcher-data');
-    if (typeof json !== 'string') throw new TypeError('the background sent no matcher tables');
-    matcher = createMatcher(JSON.parse(json) as MatcherTables);
+    loaded = await loadMatcher(storedTables);
   } catch (error) {
     // No index from the background (starting up, or broken): mark nothing rather than guess.
     console.warn('[Not Alone] no name index available; nothing is marked on this page.', error);
     return null;
   }
+  const { matcher, from: tablesFrom } = loaded;
   performance.mark('not-alone:matcher-ready');
   if (!ctx.isValid) return null;
 

@@ -270,6 +270,22 @@ describe('startup', () => {
     expect((await scanState(page)).ids).toContain('bakhtin-aleksandr');
     await page.close();
   });
+
+  it('marks as usual when the stored tables are unreadable, with the tables the background sends', async () => {
+    const worker = env.ext.serviceWorker;
+    const saved = await worker.evaluate(() => chrome.storage.local.get('matcher.tables'));
+    expect(typeof saved['matcher.tables']).toBe('string');
+    // The stamp still fits; only the text is damaged.
+    await worker.evaluate(() => chrome.storage.local.set({ 'matcher.tables': '{"version": 1, "people": [' }));
+    try {
+      const page = await open(PAGES.seed001);
+      expect(await page.evaluate(() => (document.querySelector('not-alone-ui') as HTMLElement).dataset.tablesFrom)).toBe('background');
+      expect((await scanState(page)).ids).toContain('bakhtin-aleksandr');
+      await page.close();
+    } finally {
+      await worker.evaluate((value) => chrome.storage.local.set(value), saved);
+    }
+  });
 });
 
 describe('page integration', () => {
