@@ -131,15 +131,16 @@ function derivedOf(record: MatcherPerson): Script | 'all' | null {
   return record.derivedScript ?? (record.forms.derived ? 'all' : null);
 }
 
-function toTablePerson(record: MatcherPerson): TablePerson {
-  const { first, last, middle } = record.forms;
+/** A record's row; `first` with its short forms, `derived` by `derivedOf`, as the tables' loop made them. */
+function tableRow(record: MatcherPerson, first: readonly string[], derived: Script | 'all' | null): TablePerson {
   const initials = new Set<string>();
-  for (const f of first) {
+  // Initials come from the full first-name forms only, never from short forms.
+  for (const f of record.forms.first) {
     initials.add(f.slice(0, 1));
     if (f.length > 1) initials.add(f.slice(0, 2));
   }
-  const common = last.some(isCommonSurname) && withShortForms(first).some(isCommonFirstName);
-  return [record.id, [...initials], middle, common ? 1 : 0, derivedOf(record), record.hints ?? [], record.weakHints ?? []];
+  const common = record.forms.last.some(isCommonSurname) && first.some(isCommonFirstName);
+  return [record.id, [...initials], record.forms.middle, common ? 1 : 0, derived, record.hints ?? [], record.weakHints ?? []];
 }
 
 /** Shape of `MatcherTables`; raise it when that changes, so stored copies of the old shape go unused. */
@@ -161,7 +162,7 @@ export function buildMatcherTables(data: MatcherData): MatcherTables {
     return key;
   };
 
-  data.people.forEach((record, index) => {
+  const people = data.people.map((record, index) => {
     const { last, middle } = record.forms;
     // Short forms (Саша, Жени, Sasha) name the person too, but never count as initials.
     const first = withShortForms(record.forms.first);
@@ -178,6 +179,7 @@ export function buildMatcherTables(data: MatcherData): MatcherTables {
     }
     for (const form of last) addTo(byLast, form, index);
     for (const form of first) addTo(byFirst, form, index);
+    return tableRow(record, first, derived);
   });
   const hyphenHeads = new Set<string>();
   for (const map of [byLast, byLastFallback]) {
@@ -187,7 +189,7 @@ export function buildMatcherTables(data: MatcherData): MatcherTables {
   }
   return {
     version: data.version,
-    people: data.people.map(toTablePerson),
+    people,
     byLast: [...byLast],
     byFirst: [...byFirst],
     byLastFallback: [...byLastFallback],
