@@ -57,10 +57,16 @@ const HEAP_AFTER_GC = `(() => {
   return performance.memory.usedJSHeapSize;
 })()`;
 
+/** Serves the bench page's HTML at `host` (the test server answers for any host); its URL. */
+function servePage(server: TestServer, host: string, page: BenchPage): string {
+  const url = `https://${host}/bench/${page.name}`;
+  server.route(url, { body: page.html, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  return url;
+}
+
 /** The page at a host the extension does not run on, given as long to settle as the extension's run. */
 async function pageAlone(browser: ExtensionBrowser, server: TestServer, page: BenchPage, settleMs: number): Promise<{ longest: number; heap: number | null }> {
-  const url = `https://${PLAIN_HOST}/bench/${page.name}`;
-  server.route(url, { body: page.html, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const url = servePage(server, PLAIN_HOST, page);
   const tab = await browser.context.newPage();
   await tab.addInitScript(LONG_TASK_PROBE);
   await tab.goto(url);
@@ -72,8 +78,7 @@ async function pageAlone(browser: ExtensionBrowser, server: TestServer, page: Be
 }
 
 export async function measureExtensionOnPage(browser: ExtensionBrowser, server: TestServer, page: BenchPage): Promise<ExtensionRun> {
-  const url = `https://${NEWS_HOST}/bench/${page.name}`;
-  server.route(url, { body: page.html, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const url = servePage(server, NEWS_HOST, page);
   const tab = await browser.context.newPage();
   await tab.addInitScript(LONG_TASK_PROBE);
   await tab.goto(url);
@@ -139,8 +144,7 @@ export interface StartupRun {
  * each time from the content script's first line to its matcher being ready (its own marks).
  */
 export async function measureStartup(browser: ExtensionBrowser, server: TestServer, page: BenchPage, loads: number): Promise<StartupRun> {
-  const url = `https://${NEWS_HOST}/bench/${page.name}`;
-  server.route(url, { body: page.html, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const url = servePage(server, NEWS_HOST, page);
   const total: number[] = [];
   const main: number[] = [];
   const wait: number[] = [];
@@ -148,7 +152,6 @@ export async function measureStartup(browser: ExtensionBrowser, server: TestServ
   for (let i = 0; i < loads; i++) {
     const tab = await browser.context.newPage();
     await tab.goto(url);
-    await tab.waitForFunction(() => performance.getEntriesByName('not-alone:matcher-ready').length > 0, undefined, { timeout: 20_000 });
     // The host (and what it says about the tables) appears just after the matcher is ready.
     await tab.waitForFunction(() => !!(document.querySelector('not-alone-ui') as HTMLElement | null)?.dataset.tablesFrom, undefined, { timeout: 20_000 });
     const t = (await tab.evaluate(`(() => {
