@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { SOURCE_HOSTS, checkUrl } from '../../lib/url-allowlist';
 import { useExtension, SCREENSHOTS_DIR, E2E_EXTENSION_DIR } from './harness';
 import { dialog, markPoint, scanState, waitForMarks } from './content-helpers';
-import { BUNDLED, openRefreshPopup, publishIndex, refreshNow as pressRefreshNow, type IndexJson } from './signed-index';
+import { BUNDLED, indexInUse as indexInUseBy, openRefreshPopup, publishIndex, refreshNow as pressRefreshNow, type IndexJson } from './signed-index';
 
 const PAGE_URL = 'https://zona.media/test/injection/';
 const HOSTILE_ID = 'testov-hostile';
@@ -84,11 +84,8 @@ const publish = (index: IndexJson) => publishIndex(env.server, JSON.stringify(in
 const refreshNow = () => pressRefreshNow(popup);
 
 async function indexInUse(): Promise<{ version: number; hasHostile: boolean }> {
-  return popup.evaluate(async (id) => {
-    // MatcherTables: each person row starts with the record id.
-    const data = JSON.parse(await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: [string, ...unknown[]][] };
-    return { version: data.version, hasHostile: data.people.some(([rowId]) => rowId === id) };
-  }, HOSTILE_ID);
+  const { version, has } = await indexInUseBy(popup, HOSTILE_ID);
+  return { version, hasHostile: has };
 }
 
 beforeAll(async () => {

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { useExtension, SCREENSHOTS_DIR, E2E_EXTENSION_DIR } from './harness';
 import { proxyMarks, waitForMarks } from './content-helpers';
-import { BUNDLED, INDEX_URL, openRefreshPopup, publishIndex, refreshNow as pressRefreshNow, sign, SIG_URL, type IndexJson } from './signed-index';
+import { BUNDLED, INDEX_URL, indexInUse as indexInUseBy, openRefreshPopup, publishIndex, refreshNow as pressRefreshNow, sign, SIG_URL, type IndexJson } from './signed-index';
 
 const NEW_PERSON_PAGE = 'https://freedomnews.org.uk/test/refresh-new-person.html';
 
@@ -65,11 +65,8 @@ const refreshNow = () => pressRefreshNow(popup);
 
 /** The index the background answers with, and whether the new person is still in it. */
 async function indexInUse(): Promise<{ version: number; hasNewPerson: boolean }> {
-  return popup.evaluate(async () => {
-    // MatcherTables: each person row starts with the record id.
-    const data = JSON.parse(await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: [string, ...unknown[]][] };
-    return { version: data.version, hasNewPerson: data.people.some(([id]) => id === 'kvasnevskaya-zinoviya') };
-  });
+  const { version, has } = await indexInUseBy(popup, 'kvasnevskaya-zinoviya');
+  return { version, hasNewPerson: has };
 }
 
 async function expectPreviousIndexKept() {

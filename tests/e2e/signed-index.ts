@@ -55,3 +55,12 @@ export async function refreshNow(popup: Page): Promise<{ result: string; code: s
     text: await popup.locator('[data-testid="index-status"]').innerText(),
   };
 }
+
+/** The version of the index the background matches with, and whether record `id` is in it (asked from an extension page). */
+export async function indexInUse(page: Page, id: string): Promise<{ version: number; has: boolean }> {
+  return page.evaluate(async (recordId) => {
+    // MatcherTables: each person row starts with the record id.
+    const data = JSON.parse(await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: [string, ...unknown[]][] };
+    return { version: data.version, has: data.people.some(([rowId]) => rowId === recordId) };
+  }, id);
+}
