@@ -3,6 +3,7 @@
  * `npm run detect`, `npm run eval` and the benchmarks. All of them run the same matcher.
  */
 import type { NameForms } from './index-schema';
+import type { PackedWords } from './packed-tables';
 
 /** What the content script needs to find names: ids and name forms only, no card details. */
 export interface MatcherPerson {
@@ -34,41 +35,46 @@ export interface MatcherData {
 
 /**
  * What a matcher derives from `MatcherData` before it can match: the name forms and their
- * spelling keys as lookup lists, in plain JSON-ready arrays. The background builds them once
- * per index (`buildMatcherTables`) and sends them as JSON text, so a page's content script
- * only turns lists into Maps, which the engine does natively and fast even in code not yet
- * optimised. Deriving them there took 30–40 ms of each page's load.
+ * spelling keys as lookup lists. The background builds them once per index
+ * (`buildMatcherTables`) and every page reads them as JSON text at load, so they are packed
+ * (lib/packed-tables.ts) so that a page's content script only parses them: the engine makes
+ * and hashes their words natively, fast even in code not yet optimised. Deriving them there took
+ * 30–40 ms of each page's load.
  */
 export interface MatcherTables {
   version: number;
-  /** One row per record, in index order; a row holds only what matching reads of the record. */
-  people: TablePerson[];
-  /** Form or key → indexes into `people`, in the order the people come. */
-  byLast: Array<[string, number[]]>;
-  byFirst: Array<[string, number[]]>;
-  byLastFallback: Array<[string, number[]]>;
-  byFirstFallback: Array<[string, number[]]>;
-  /** Every patronymic form of the index. */
+  /** How many name forms the index gives (surnames, first names, patronymics): for the benchmarks. */
+  formCount: number;
+  /** One row per record, in index order (`TableRow`); a row holds only what matching reads of the record. */
+  people: string[];
+  /**
+   * Form or key → indexes into `people`, in the order the people come. The exact lists hold
+   * Cyrillic forms only: a Latin word is found by its spelling key (`byLastFallback`).
+   */
+  byLast: PackedWords;
+  byFirst: PackedWords;
+  byLastFallback: PackedWords;
+  byFirstFallback: PackedWords;
+  /** Every patronymic form of the index (`oneByte` spelling, as all text of the tables). */
   anyMiddle: string[];
   /** The beginnings of hyphenated surnames ("кара" of "кара-мурза"), exactly and by key. */
   hyphenHeads: string[];
 }
 
 /**
- * A record as the matcher reads it, positional to keep the tables short (they cross from the
- * background on every page load): its name forms live in the lookup lists, so a row keeps
- * only what those cannot answer.
+ * The fields of a record's row, in order (`packRow`): its name forms live in the lookup lists,
+ * so a row keeps only what those cannot answer.
  */
-export type TablePerson = [
+export type TableRow = [
   id: string,
   /** The first one and two letters of each first-name form: what an initial of it may be. */
   initials: string[],
   /** Patronymic forms. */
   middle: string[],
-  /** 1 when both the surname and the first name are on the frequency lists (see common-names). */
-  common: 0 | 1,
-  /** Script whose forms were only back-transliterated; 'all' when unknown which. */
-  derived: 'ru' | 'en' | 'all' | null,
+  /** '1' when both the surname and the first name are on the frequency lists (see common-names), else ''. */
+  common: '1' | '',
+  /** Script whose forms were only back-transliterated; 'all' when unknown which; '' when none. */
+  derived: 'ru' | 'en' | 'all' | '',
   hints: string[],
   weakHints: string[],
 ];

@@ -11,7 +11,8 @@
 import { isCommonFirstName, isCommonSurname } from './common-names';
 import { shortForms } from './diminutives';
 import { spellingKey } from './spelling-key';
-import type { Matcher, MatcherData, MatcherPerson, MatcherTables, Mention, PageContext, TablePerson } from './matcher-types';
+import type { Matcher, MatcherData, MatcherPerson, MatcherTables, Mention, PageContext, TableRow } from './matcher-types';
+import { fromOneByte, listField, oneByte, packRow, packWords, rowFields, WordOwners } from './packed-tables';
 import { PageSupport } from './page-support';
 import { OFFICIAL_WORDS, ROLE_WORDS } from './roles';
 import { BREAK_BEFORE, CAPITALISED, INITIAL, TokenList, type WordToken } from './tokenize';
@@ -132,7 +133,7 @@ function derivedOf(record: MatcherPerson): Script | 'all' | null {
 }
 
 /** A record's row; `first` with its short forms, `derived` by `derivedOf`, as the tables' loop made them. */
-function tableRow(record: MatcherPerson, first: readonly string[], derived: Script | 'all' | null): TablePerson {
+function tableRow(record: MatcherPerson, first: readonly string[], derived: Script | 'all' | null): string {
   const initials = new Set<string>();
   // Initials come from the full first-name forms only, never from short forms.
   for (const f of record.forms.first) {
@@ -140,11 +141,31 @@ function tableRow(record: MatcherPerson, first: readonly string[], derived: Scri
     if (f.length > 1) initials.add(f.slice(0, 2));
   }
   const common = record.forms.last.some(isCommonSurname) && first.some(isCommonFirstName);
-  return [record.id, [...initials], record.forms.middle, common ? 1 : 0, derived, record.hints ?? [], record.weakHints ?? []];
+  const row: TableRow = [record.id, [...initials], record.forms.middle, common ? '1' : '', derived ?? '', record.hints ?? [], record.weakHints ?? []];
+  return packRow(row);
+}
+
+/** A record as the matcher reads it, from its table row. */
+function personOf(row: string): Person {
+  const [id, initials, middle, common, derived, hints, weakHints] = rowFields(row) as [string, string, string, string, string, string, string];
+  return {
+    id,
+    initials: listField(initials),
+    middle: listField(middle),
+    common: common === '1',
+    derived: derived === '' ? null : (derived as Script | 'all'),
+    hints: listField(hints),
+    weakHints: listField(weakHints),
+  };
+}
+
+/** The entries of `map` whose word is Cyrillic. */
+function cyrillicOnly(map: ReadonlyMap<string, number[]>): Map<string, number[]> {
+  return new Map([...map].filter(([word]) => scriptOf(word) === 'ru'));
 }
 
 /** Shape of `MatcherTables`; raise it when that changes, so stored copies of the old shape go unused. */
-export const TABLES_FORMAT = 2;
+export const TABLES_FORMAT = 3;
 
 /** The lookup lists a matcher needs, derived from the index's forms (see `MatcherTables`). */
 export function buildMatcherTables(data: MatcherData): MatcherTables {
@@ -189,13 +210,16 @@ export function buildMatcherTables(data: MatcherData): MatcherTables {
   }
   return {
     version: data.version,
+    formCount: byLast.size + byFirst.size + anyMiddle.size,
     people,
-    byLast: [...byLast],
-    byFirst: [...byFirst],
-    byLastFallback: [...byLastFallback],
-    byFirstFallback: [...byFirstFallback],
-    anyMiddle: [...anyMiddle],
-    hyphenHeads: [...hyphenHeads],
+    // A Latin form is looked up by its spelling key too, which finds everyone the form itself
+    // would (`lookup`): the Latin forms need not be listed again.
+    byLast: packWords(cyrillicOnly(byLast)),
+    byFirst: packWords(cyrillicOnly(byFirst)),
+    byLastFallback: packWords(byLastFallback),
+    byFirstFallback: packWords(byFirstFallback),
+    anyMiddle: [...anyMiddle].map(oneByte),
+    hyphenHeads: [...hyphenHeads].map(oneByte),
   };
 }
 
@@ -205,21 +229,16 @@ export function buildMatcherTables(data: MatcherData): MatcherTables {
  */
 export function createMatcher(source: MatcherData | MatcherTables): Matcher {
   const tables = 'byLast' in source ? source : buildMatcherTables(source);
-  const byLast = new Map(tables.byLast);
-  const byFirst = new Map(tables.byFirst);
-  const byLastFallback = new Map(tables.byLastFallback);
-  const byFirstFallback = new Map(tables.byFirstFallback);
-  const anyMiddle = new Set(tables.anyMiddle);
-  const hyphenHeads = new Set(tables.hyphenHeads);
-  const people: Person[] = tables.people.map(([id, initials, middle, common, derived, hints, weakHints]) => ({
-    id,
-    initials,
-    middle,
-    common: common === 1,
-    derived,
-    hints,
-    weakHints,
-  }));
+  const byLast = new WordOwners(tables.byLast);
+  const byFirst = new WordOwners(tables.byFirst);
+  const byLastFallback = new WordOwners(tables.byLastFallback);
+  const byFirstFallback = new WordOwners(tables.byFirstFallback);
+  const anyMiddle = new Set(tables.anyMiddle.map(fromOneByte));
+  const hyphenHeads = new Set(tables.hyphenHeads.map(fromOneByte));
+  const rows = tables.people;
+  /** Records are read from their rows the first time one is a candidate: most never are on a page. */
+  const read: Array<Person | undefined> = [];
+  const person = (i: number): Person => (read[i] ??= personOf(rows[i]!));
 
   function detail(p: Person): PersonDetail {
     if (p.detail) return p.detail;
@@ -254,11 +273,13 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
     if (found === undefined) {
       if (lookups.size > 20_000) lookups.clear();
       const key = fallbackKey(norm, true)!;
-      const exact = byLast.get(norm);
-      const loose = byLastFallback.get(key);
+      const spelt = oneByte(norm);
+      const speltKey = key === norm ? spelt : oneByte(key);
+      const exact = byLast.ownersOf(spelt);
+      const loose = byLastFallback.ownersOf(speltKey);
       const owners = !loose ? exact : !exact ? loose : [...new Set([...exact, ...loose])];
-      const firstExact = byFirst.get(norm);
-      const firstLoose = byFirstFallback.get(key);
+      const firstExact = byFirst.ownersOf(spelt);
+      const firstLoose = byFirstFallback.ownersOf(speltKey);
       const firstOwners = firstExact || firstLoose ? new Set([...(firstExact ?? []), ...(firstLoose ?? [])]) : null;
       found = { key, owners, first: firstOwners !== null, firstOwners, hyphenHead: hyphenHeads.has(norm) || hyphenHeads.has(key) };
       lookups.set(norm, found);
@@ -279,15 +300,15 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
   function confidence(ids: readonly number[], norm: string, page: Page): 'high' | 'low' {
     const support = page.support;
     if (support.aboutProsecution()) return 'high';
-    if (ids.some((i) => support.mentionsAny(people[i]!.hints))) return 'high';
+    if (ids.some((i) => support.mentionsAny(person(i).hints))) return 'high';
     const political = support.isPolitical();
-    if ((political || support.touchesProsecution()) && ids.some((i) => support.mentionsAny(people[i]!.weakHints))) return 'high';
+    if ((political || support.touchesProsecution()) && ids.some((i) => support.mentionsAny(person(i).weakHints))) return 'high';
     // The script of the mention's first word (`norm`): a match on forms derived in it is weaker.
     const script = scriptOf(norm);
     const weak =
       ids.length > 1 ||
       ids.some((i) => {
-        const p = people[i]!;
+        const p = person(i);
         return p.common || p.derived === 'all' || p.derived === script;
       });
     return !weak && political ? 'high' : 'low';
@@ -409,7 +430,7 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
             const length = lastLengths[r]!;
             for (const p of lastPeople[r]!) {
               if (!hasFirst(p)) continue;
-              const verdict = middleVerdict(people[p]!, mid);
+              const verdict = middleVerdict(person(p), mid);
               if (verdict === 'match' || verdict === 'allowed') record(p, 2 + length);
               else if (verdict === 'mismatch') skip = Math.max(skip, 2 + length);
             }
@@ -417,7 +438,7 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
         }
         // First Father оглы Last
         for (let r = 0, n = lastAt(i, i + 3); r < n; r++) {
-          for (const p of lastPeople[r]!) if (hasFirst(p) && turkicAt(i, i + 1, people[p]!)) record(p, 3 + lastLengths[r]!);
+          for (const p of lastPeople[r]!) if (hasFirst(p) && turkicAt(i, i + 1, person(p))) record(p, 3 + lastLengths[r]!);
         }
       }
       // Last First [Patronymic], Last Initial [Initial]
@@ -435,22 +456,22 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
             if (!nextWord.firstOwners!.has(p)) continue;
             let length = lastLength + 1;
             if (mid && mid.capitalised && !mid.initial) {
-              const verdict = middleVerdict(people[p]!, mid);
+              const verdict = middleVerdict(person(p), mid);
               if (verdict === 'mismatch') {
                 skip = Math.max(skip, length + 1);
                 continue;
               }
               if (verdict !== 'none') length++;
-              else if (turkicAt(i, k + 1, people[p]!)) length += 2;
+              else if (turkicAt(i, k + 1, person(p))) length += 2;
             }
             record(p, length);
           }
         } else {
           for (const p of lasts) {
-            if (!initialFits(people[p]!, next.norm)) continue;
+            if (!initialFits(person(p), next.norm)) continue;
             let length = lastLength + 1;
             if (mid && mid.initial) {
-              const verdict = middleVerdict(people[p]!, mid);
+              const verdict = middleVerdict(person(p), mid);
               if (verdict === 'mismatch') {
                 skip = Math.max(skip, length + 1);
                 continue;
@@ -468,8 +489,8 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
       for (let r = 0, n = lastAt(i, k); r < n; r++) {
         const length = lastLengths[r]!;
         for (const p of lastPeople[r]!) {
-          if (!initialFits(people[p]!, t.norm)) continue;
-          if (second?.initial && middleVerdict(people[p]!, second) === 'mismatch') {
+          if (!initialFits(person(p), t.norm)) continue;
+          if (second?.initial && middleVerdict(person(p), second) === 'mismatch') {
             skip = Math.max(skip, k - i + length);
             continue;
           }
@@ -497,8 +518,8 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
       const length = lastLengths[r]!;
       const lasts = lastPeople[r]!;
       // Most surnames alone are of no one the page named in full: no array for them.
-      if (!lasts.some((p) => page.fullyNamed.has(people[p]!.id))) continue;
-      const named = lasts.filter((p) => page.fullyNamed.has(people[p]!.id));
+      if (!lasts.some((p) => page.fullyNamed.has(person(p).id))) continue;
+      const named = lasts.filter((p) => page.fullyNamed.has(person(p).id));
       const next = inRun(i, i + length);
       if (next && next.capitalised && (next.initial || firstLike(next.norm) || isPatronymicShaped(next.norm))) return null;
       return { length, people: named };
@@ -514,7 +535,7 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
       start,
       end,
       text: list.text.slice(start, end),
-      ids: ids.map((p) => people[p]!.id),
+      ids: ids.map((p) => person(p).id),
       kind,
       confidence: confidence(ids, list.norm(from), page),
     };
@@ -541,7 +562,7 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
         if (prev && OFFICIAL_WORDS.has(prev.norm)) full.people = [];
         if (full.people.length > 0) {
           found.push(mention(i, i + full.length - 1, full.people, 'full'));
-          for (const p of full.people) page.fullyNamed.add(people[p]!.id);
+          for (const p of full.people) page.fullyNamed.add(person(p).id);
         }
         i += full.length;
         continue;
@@ -558,7 +579,7 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
   }
 
   return {
-    formCount: byLast.size + byFirst.size + anyMiddle.size,
+    formCount: tables.formCount,
     newPage(wholePageText?: string | Iterable<string>): PageContext {
       return new Page(new PageSupport(wholePageText));
     },

@@ -59,8 +59,8 @@ export async function refreshNow(popup: Page): Promise<{ result: string; code: s
 /** The version of the index the background matches with, and whether record `id` is in it (asked from an extension page). */
 export async function indexInUse(page: Page, id: string): Promise<{ version: number; has: boolean }> {
   return page.evaluate(async (recordId) => {
-    // MatcherTables: each person row starts with the record id.
-    const data = JSON.parse(await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: [string, ...unknown[]][] };
-    return { version: data.version, has: data.people.some(([rowId]) => rowId === recordId) };
+    // MatcherTables: each person row starts with the record id, then "|" (lib/packed-tables.ts).
+    const data = JSON.parse(await chrome.runtime.sendMessage({ type: 'getMatcher' })) as { version: number; people: string[] };
+    return { version: data.version, has: data.people.some((row) => row.startsWith(`${recordId}|`)) };
   }, id);
 }

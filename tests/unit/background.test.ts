@@ -4,6 +4,7 @@ import background, { BUNDLED_INDEX, getActiveState, handleRequest, resetActiveSt
 import { buildMatcherTables } from '@/lib/matcher';
 import { toMatcherData } from '@/lib/matcher-data';
 import type { MatcherTables } from '@/lib/matcher-types';
+import { rowFields } from '@/lib/packed-tables';
 import { storeAcceptedIndex } from '@/utils/index-store';
 import { REFRESH_ALARM, builtInIndexSource, refreshStatusItem, resetRefreshState, type IndexSource } from '@/utils/refresh';
 import { updateSettings } from '@/utils/settings';
@@ -38,7 +39,7 @@ describe('getMatcher', () => {
     await storeAcceptedIndex(JSON.stringify(downloaded), downloaded);
     const data = JSON.parse((await handleRequest({ type: 'getMatcher' }, {})) as string) as MatcherTables;
     expect(data.version).toBe(downloaded.version);
-    expect(data.people.map(([id]) => id)).toEqual(['bakhtin-aleksandr', 'testova-anna-1990']);
+    expect(data.people.map((row) => rowFields(row)[0])).toEqual(['bakhtin-aleksandr', 'testova-anna-1990']);
   });
 
   it('builds the matcher data once per index, not per request', async () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMatcherTables, createMatcher } from '@/lib/matcher';
 import { toMatcherData } from '@/lib/matcher-data';
 import type { MatcherTables } from '@/lib/matcher-types';
+import { listField, rowFields, WordOwners } from '@/lib/packed-tables';
 import type { PrisonerIndex } from '@/lib/index-schema';
 
 const ROOT = resolve(__dirname, '../..');
@@ -22,25 +23,36 @@ describe('matcher tables', () => {
   const tables = JSON.parse(JSON.stringify(buildMatcherTables(data))) as MatcherTables;
 
   it('hold every form of the index once, with its people in index order', () => {
-    const lastForms = new Set(data.people.flatMap((p) => p.forms.last));
-    expect(new Set(tables.byLast.map(([form]) => form))).toEqual(lastForms);
-    for (const [, people] of [...tables.byLast, ...tables.byFirst, ...tables.byLastFallback, ...tables.byFirstFallback]) {
-      expect(people.length).toBeGreaterThan(0);
-      expect([...people].sort((a, b) => a - b)).toEqual(people);
-      expect(new Set(people).size).toBe(people.length);
+    // Exact lists hold the Cyrillic forms; a Latin form is found by its spelling key.
+    const cyrillic = (form: string) => /[\u0400-\u04FF]/.test(form);
+    const lastForms = new Set(data.people.flatMap((p) => p.forms.last).filter(cyrillic));
+    const byLast = new WordOwners(tables.byLast);
+    expect(new Set(byLast.keys())).toEqual(lastForms);
+    for (const list of [byLast, ...[tables.byFirst, tables.byLastFallback, tables.byFirstFallback].map((p) => new WordOwners(p))]) {
+      for (const word of list.keys()) {
+        const people = list.get(word)!;
+        expect(people.length).toBeGreaterThan(0);
+        expect([...people].sort((a, b) => a - b)).toEqual(people);
+        expect(new Set(people).size).toBe(people.length);
+        for (const p of people) expect(p).toBeLessThan(data.people.length);
+      }
     }
+    // Every record owns its own surname forms.
+    data.people.forEach((record, i) => {
+      for (const form of record.forms.last.filter(cyrillic)) expect(byLast.get(form)).toContain(i);
+    });
     expect(tables.version).toBe(index.version);
   });
 
   it('keep of each record what matching reads: id, patronymics, and the letters an initial may be', () => {
     expect(tables.people).toHaveLength(data.people.length);
     data.people.forEach((record, i) => {
-      const [id, initials, middle] = tables.people[i]!;
+      const [id, initials, middle] = rowFields(tables.people[i]!);
       expect(id).toBe(record.id);
-      expect(middle).toEqual(record.forms.middle);
+      expect(listField(middle!)).toEqual(record.forms.middle);
       // An initial is one letter or a two-letter digraph: exactly the prefixes of the first-name forms.
       const prefixes = new Set(record.forms.first.flatMap((f) => [f.slice(0, 1), f.slice(0, 2)]));
-      expect(new Set(initials)).toEqual(prefixes);
+      expect(new Set(listField(initials!))).toEqual(prefixes);
     });
   });
 
