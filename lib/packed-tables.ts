@@ -93,12 +93,15 @@ export function packWords(map: ReadonlyMap<string, readonly number[]>): PackedWo
 export class WordOwners {
   private readonly words: Record<string, number>;
   private readonly lists: number[][];
-  readonly size: number;
 
   constructor(packed: PackedWords) {
     this.words = packed.words;
     this.lists = packed.lists;
-    this.size = Object.keys(packed.words).length;
+  }
+
+  /** How many words (counted on demand: a page never asks). */
+  get size(): number {
+    return Object.keys(this.words).length;
   }
 
   /** The word's owners; undefined when it has none (a word the object's prototype knows is not one of ours). */
