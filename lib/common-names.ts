@@ -57,8 +57,15 @@ function words(list: string): Set<string> {
 
 export const COMMON_SURNAMES: ReadonlySet<string> = words(SURNAMES);
 export const COMMON_FIRST_NAMES: ReadonlySet<string> = words(FIRST_NAMES);
-const SURNAME_KEYS = new Set([...COMMON_SURNAMES].map(spellingKey));
-const FIRST_NAME_KEYS = new Set([...COMMON_FIRST_NAMES].map(spellingKey));
+/**
+ * Spelling keys of the lists, made on first use: every page's content script loads this module,
+ * and making them took about 3 ms of its injection; a page asks for the first-name keys only
+ * next to a surname of the index, and never for the surname keys (the tables hold that flag).
+ */
+let surnameKeys: ReadonlySet<string> | undefined;
+let firstNameKeys: ReadonlySet<string> | undefined;
+const surnameKeySet = () => (surnameKeys ??= new Set([...COMMON_SURNAMES].map(spellingKey)));
+const firstNameKeySet = () => (firstNameKeys ??= new Set([...COMMON_FIRST_NAMES].map(spellingKey)));
 
 /** The masculine nominative a Cyrillic surname form would have, if it is a regular one. */
 function masculine(form: string): string {
@@ -72,10 +79,11 @@ export function isCommonSurname(form: string): boolean {
   if (COMMON_SURNAMES.has(form) || COMMON_SURNAMES.has(masculine(form))) return true;
   if (/[\u0400-\u04FF]/.test(form)) return false;
   const key = spellingKey(form);
-  return SURNAME_KEYS.has(key) || SURNAME_KEYS.has(key.replace(/a$/, '')) || SURNAME_KEYS.has(key.replace(/aia$/, 'i'));
+  const keys = surnameKeySet();
+  return keys.has(key) || keys.has(key.replace(/a$/, '')) || keys.has(key.replace(/aia$/, 'i'));
 }
 
 /** True for a normalised first name (nominative, Cyrillic or a usual Latin spelling) on the list. */
 export function isCommonFirstName(form: string): boolean {
-  return COMMON_FIRST_NAMES.has(form) || FIRST_NAME_KEYS.has(spellingKey(form));
+  return COMMON_FIRST_NAMES.has(form) || firstNameKeySet().has(spellingKey(form));
 }

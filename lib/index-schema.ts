@@ -7,24 +7,12 @@
  */
 import * as v from 'valibot';
 import { REGIMES } from './sentence';
+import { STATUSES } from './statuses';
 
 /** Bumped when the shape changes incompatibly; readers refuse other versions. */
 export const INDEX_SCHEMA_VERSION = 1;
 
-export const STATUSES = [
-  'imprisoned',
-  'pretrial',
-  'house_arrest',
-  'released',
-  'fled',
-  'exchanged',
-  'deceased',
-  'unknown',
-] as const;
-export type Status = (typeof STATUSES)[number];
-
-/** People we can still write to in a Russian facility. Everyone else gets no letter button. */
-export const LETTER_STATUSES: readonly Status[] = ['imprisoned', 'pretrial'];
+export { LETTER_STATUSES, STATUSES, type Status } from './statuses';
 
 const IsoDate = v.pipe(
   v.string(),

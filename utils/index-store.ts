@@ -12,22 +12,12 @@
  */
 import { storage } from '#imports';
 import { checkIndex, type PrisonerIndex } from '@/lib/index-schema';
+import { POINTER_KEY, type StoredIndexPointer } from './index-pointer';
 
-/** What the pointer key holds: which stored text is in use and how to recognise it intact. */
-export interface StoredIndexPointer {
-  key: StoredTextKey;
-  version: number;
-  generatedAt: string;
-  /** Hex SHA-256 of the stored text. */
-  sha256: string;
-  length: number;
-  /** Date.now() when it was accepted. */
-  acceptedAt: number;
-}
+export { POINTER_KEY, type StoredIndexPointer };
 
-type StoredTextKey = `local:${string}`;
+type StoredTextKey = StoredIndexPointer['key'];
 
-export const POINTER_KEY = 'local:index.pointer' as const;
 /** A text key written but not yet pointed to; cleaned up after a crash. */
 export const PENDING_KEY = 'local:index.pending' as const;
 const TEXT_KEY_PREFIX = 'local:index.text.';

@@ -12,7 +12,8 @@
 import { browser, storage } from '#imports';
 import { fnv1a } from '@/lib/fnv';
 import { TABLES_FORMAT } from '@/lib/matcher';
-import { POINTER_KEY, type ActiveIndex, type StoredIndexPointer } from './index-store';
+import { POINTER_KEY, type StoredIndexPointer } from './index-pointer';
+import type { ActiveIndex } from './index-store';
 
 export const TABLES_KEY = 'local:matcher.tables' as const;
 /** Written after the tables and removed before them, so a stamp read always fits its tables. */

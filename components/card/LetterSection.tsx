@@ -1,5 +1,5 @@
 import type { LetterOption, PrisonerRecord } from '@/lib/index-schema';
-import { LETTER_STATUSES } from '@/lib/index-schema';
+import { LETTER_STATUSES } from '@/lib/statuses';
 import type { Locale } from '@/lib/i18n-strings';
 import { STRINGS } from '@/lib/i18n-strings';
 import { daysUntilBirthday } from '@/lib/format';

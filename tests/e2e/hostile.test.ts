@@ -100,6 +100,25 @@ describe('a React-like page that re-renders marked paragraphs', () => {
   });
 });
 
+describe('a page whose message listener trusts every message', () => {
+  // Sites parse whatever `window.postMessage` brings (embeds, analytics) and some throw on what
+  // they did not expect; WXT posts a "content script started" message unless told not to.
+  it('gets no message from the extension while it is read and marked', async () => {
+    const page = await env.ext.context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenMessages: string[] }).seenMessages = seen;
+      window.addEventListener('message', (event) => seen.push(JSON.stringify(event.data)));
+    });
+    await page.goto(`${BASE}/rerender.html`);
+    await waitForMarks(page, 2);
+    // The check can fail: a message the page posts itself is seen.
+    await page.evaluate(() => window.postMessage('from the page', '*'));
+    await expect.poll(() => page.evaluate(() => (window as unknown as { seenMessages: string[] }).seenMessages)).toEqual(['"from the page"']);
+    await page.close();
+  });
+});
+
 describe('editors and fields holding prisoners’ names', () => {
   it('are never touched or marked, and typing in them works', async () => {
     const { page, errors } = await openWatched(`${BASE}/editors.html`);
