@@ -206,8 +206,11 @@ export class PageController implements UiActions {
   /** Hands the marks to the keyboard list and the toolbar badge. */
   private publish(): void {
     this.publishedVersion = this.marks.version;
-    const marks = this.marks.all().filter((m) => isShown(m.range));
-    this.deps.store.update({ marks: marks.map((m) => ({ key: m.key, text: m.text.replace(/\s+/g, ' ').trim(), ids: m.ids })) });
+    // Publishing repeats over every mark of the page after each batch (an endless page adds
+    // batches), so what can be is asked once: visibility per element, a mark's label per mark.
+    const shown = new Map<Element, boolean>();
+    const marks = this.marks.all().filter((m) => isShown(m.range, shown));
+    this.deps.store.update({ marks: marks.map((m) => ({ key: m.key, text: labelOf(m), ids: m.ids })) });
     const card = this.deps.store.state.card;
     if (card && !this.marks.byKey(card.markKey)) this.closeCard(false);
     const ids = [...new Set(marks.flatMap((m) => m.ids))].sort();
@@ -427,11 +430,25 @@ function isNode(target: EventTarget | null): target is Node {
 }
 
 /** False for text the page hides (collapsed sections, off-screen templates). */
-function isShown(range: AbstractRange): boolean {
+/** Whether the element holding the mark's start is rendered and visible; `seen` remembers answers per element. */
+function isShown(range: AbstractRange, seen = new Map<Element, boolean>()): boolean {
   const el = range.startContainer.parentElement;
   if (!el) return false;
-  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  return check ? check.call(el, { visibilityProperty: true }) : true;
+  let shown = seen.get(el);
+  if (shown === undefined) {
+    const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+    shown = check ? check.call(el, { visibilityProperty: true }) : true;
+    seen.set(el, shown);
+  }
+  return shown;
+}
+
+/** Mark labels, made once per mark: the text on one line. */
+const labels = new WeakMap<Mark, string>();
+function labelOf(mark: Mark): string {
+  let label = labels.get(mark);
+  if (label === undefined) labels.set(mark, (label = mark.text.replace(/\s+/g, ' ').trim()));
+  return label;
 }
 
 /** Brings a mark to the middle of the viewport unless it is already comfortably visible. */
