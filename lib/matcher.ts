@@ -236,6 +236,7 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
   const anyMiddle = new Set(tables.anyMiddle.map(fromOneByte));
   const hyphenHeads = new Set(tables.hyphenHeads.map(fromOneByte));
   const rows = tables.people;
+  if (!Array.isArray(rows) || !rows.every((row) => typeof row === 'string')) throw new TypeError('matcher tables: people is not a list of rows');
   /** Records are read from their rows the first time one is a candidate: most never are on a page. */
   const read: Array<Person | undefined> = [];
   const person = (i: number): Person => (read[i] ??= personOf(rows[i]!));

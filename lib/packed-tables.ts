@@ -94,7 +94,11 @@ export class WordOwners {
   private readonly words: Record<string, number>;
   private readonly lists: number[][];
 
+  /** Refuses what is not shaped as `packWords` writes (a stored copy of another shape): the words are read lazily. */
   constructor(packed: PackedWords) {
+    if (typeof packed !== 'object' || packed === null || typeof packed.words !== 'object' || packed.words === null || !Array.isArray(packed.lists)) {
+      throw new TypeError('not a packed word list');
+    }
     this.words = packed.words;
     this.lists = packed.lists;
   }

@@ -74,3 +74,13 @@ describe('matcher tables', () => {
     expect(mentions).toBeGreaterThan(20);
   });
 });
+
+describe('tables of another shape', () => {
+  it('are refused when the matcher is made, not when a page is read', () => {
+    const tables = buildMatcherTables(toMatcherData(index));
+    // Format 2 kept whole records as arrays and word lists as [form, people] pairs.
+    expect(() => createMatcher({ ...tables, people: [['x', [], [], 0, null, [], []]] } as unknown as MatcherTables)).toThrow(/people is not a list of rows/);
+    expect(() => createMatcher({ ...tables, byFirst: [['аббозов', [0]]] } as unknown as MatcherTables)).toThrow(/not a packed word list/);
+    expect(() => createMatcher(tables)).not.toThrow();
+  });
+});

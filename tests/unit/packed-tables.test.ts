@@ -44,6 +44,12 @@ describe('packWords and WordOwners', () => {
     expect(odd.get('constructor')).toEqual([3]);
   });
 
+  it('refuse at once what is not a packed list, so a stored copy of another shape is not used', () => {
+    for (const bad of [null, {}, { words: {} }, { words: null, lists: [] }, [['аббозов', [0]]], 'x']) {
+      expect(() => new WordOwners(bad as unknown as PackedWords)).toThrow(/not a packed word list/);
+    }
+  });
+
   it('refuse a word no one owns', () => {
     expect(() => packWords(new Map([['ab', []]]))).toThrow(/no owners/);
   });
