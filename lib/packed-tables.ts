@@ -15,12 +15,12 @@
 const LETTERS = 'абвгдежзийклмнопрстуфхцчшщъыьэюяєіїґўё';
 /** Never in a name form, an id or a hint as themselves (all are lower case, digits and a little punctuation). */
 const CODES = "ABCDEFGHIJKLMNOPQRSTUVWXYZ!#$%&'()*+/<";
-/** Starts any other code unit, as four hex digits; and itself, and any of `CODES` met as itself. */
+/** Starts any other code unit as four hex digits: the escape itself and a code character met as itself included. */
 const ESCAPE = '~';
 /** Cyrillic code unit − 0x400 → its code character (the letters are all in U+0400–U+04FF). */
+if (CODES.length !== LETTERS.length) throw new Error('packed-tables: one code per letter');
 const codeOf: string[] = Array.from({ length: 0x100 }, () => '');
 for (let i = 0; i < LETTERS.length; i++) codeOf[LETTERS.charCodeAt(i) - 0x400] = CODES[i]!;
-if (CODES.length !== LETTERS.length) throw new Error('packed-tables: one code per letter');
 const letterOf = new Map<string, string>([...LETTERS].map((letter, i) => [CODES[i]!, letter]));
 /** Text that `oneByte` leaves as it is: printable ASCII but the codes and the escape. */
 const AS_IS = /^[ "\\,\-.0-9:;=>?@[\]^_`a-z{|}]*$/;

@@ -429,8 +429,10 @@ function isNode(target: EventTarget | null): target is Node {
   return target !== null && typeof (target as Node).nodeType === 'number';
 }
 
-/** False for text the page hides (collapsed sections, off-screen templates). */
-/** Whether the element holding the mark's start is rendered and visible; `seen` remembers answers per element. */
+/**
+ * False for text the page hides (collapsed sections, off-screen templates), told by the element
+ * holding the mark's start; `seen` remembers the answer per element.
+ */
 function isShown(range: AbstractRange, seen = new Map<Element, boolean>()): boolean {
   const el = range.startContainer.parentElement;
   if (!el) return false;
