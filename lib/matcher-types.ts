@@ -37,9 +37,9 @@ export interface MatcherData {
  * What a matcher derives from `MatcherData` before it can match: the name forms and their
  * spelling keys as lookup lists. The background builds them once per index
  * (`buildMatcherTables`) and every page reads them as JSON text at load, so they are packed
- * (lib/packed-tables.ts) so that a page's content script only parses them: the engine makes
- * and hashes their words natively, fast even in code not yet optimised. Deriving them there took
- * 30–40 ms of each page's load.
+ * (lib/packed-tables.ts) so that a page's content script only parses them, and parsing them is
+ * little more than copying strings: the word lists are hash tables laid out in text. Deriving
+ * them there took 30–40 ms of each page's load.
  */
 export interface MatcherTables {
   version: number;

@@ -165,7 +165,7 @@ function cyrillicOnly(map: ReadonlyMap<string, number[]>): Map<string, number[]>
 }
 
 /** Shape of `MatcherTables`; raise it when that changes, so stored copies of the old shape go unused. */
-export const TABLES_FORMAT = 3;
+export const TABLES_FORMAT = 4;
 
 /** The lookup lists a matcher needs, derived from the index's forms (see `MatcherTables`). */
 export function buildMatcherTables(data: MatcherData): MatcherTables {

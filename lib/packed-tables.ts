@@ -1,9 +1,13 @@
+import { fnv1a } from './fnv';
+
 /**
  * How the matcher tables are written as JSON (see `MatcherTables`). Every page load reads them
- * from storage and parses them before it can mark anything, so they are shaped for
- * `JSON.parse`, which makes and hashes their words natively (a loop of ours over ten thousand
- * words runs slowly in a content script's code that is not yet optimised):
- * - a word list is one object, word → owner, so a word needs no array of its own;
+ * from storage and parses them before it can mark anything, so they are shaped to need next to
+ * no parsing (a loop of ours over ten thousand words runs slowly in a content script's code
+ * that is not yet optimised, and even `JSON.parse` making the words as object keys took most of
+ * a cold start):
+ * - a word list is a hash table written as two strings (`PackedWords`): nothing of it is
+ *   parsed or built at start, a look-up reads the one bucket it needs;
  * - a record is one line of text, split only when the record is a candidate on a page;
  * - all text is in `oneByte` spelling, ASCII only: storage moves half the bytes for Cyrillic,
  *   and the engine parses one-byte text faster than two-byte text.
@@ -57,72 +61,145 @@ export function fromOneByte(spelt: string): string {
   return out;
 }
 
-/** A word list and who owns each word, as `packWords` writes it. */
+/**
+ * A word list and who owns each word, as `packWords` writes it: a hash table laid out in two
+ * strings, so parsing it is copying two strings and a page pays only for the words it asks.
+ * A word lives in bucket `fnv1a(word) & (buckets − 1)`; a bucket's entries run
+ * `word:owner,owner;` in `entries`, from the bucket's offset to the next one's, or `word:=k;`
+ * when `lists[k]` holds its owners (the owners of several words: every case of "Александр").
+ */
 export interface PackedWords {
-  /** Word (in `oneByte` spelling) → the index of its one owner, or −(k + 1) when `lists[k]` owns it. */
-  words: Record<string, number>;
-  /** Lists of owners (indexes in ascending order) of words more than one record owns, each once. */
-  lists: number[][];
+  /** Every bucket's start in `entries`, and the end of the last, in `OFFSET_WIDTH` digits of `DIGITS` each; a power of two buckets. */
+  buckets: string;
+  /** The entries, bucket after bucket (words in `oneByte` spelling, owners in ascending order). */
+  entries: string;
+  /** Owners of more than one word, each list once, written as in an entry. */
+  lists: string[];
 }
 
 const FIELD_SEPARATOR = '|';
 const ITEM_SEPARATOR = ';';
+const WORD_END = ':';
+const OWNER_SEPARATOR = ',';
+const SHARED = '=';
+/** Offset digits: ASCII that JSON writes as itself. */
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+const OFFSET_WIDTH = 3;
+const MAX_ENTRIES_LENGTH = DIGITS.length ** OFFSET_WIDTH;
+const digitValue = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS.length; i++) digitValue[DIGITS.charCodeAt(i)] = i;
+/** About two words per bucket: a look-up compares one or two words. */
+const WORDS_PER_BUCKET = 2;
+
+function writeOffset(offset: number): string {
+  let out = '';
+  for (let k = 0; k < OFFSET_WIDTH; k++, offset = Math.floor(offset / DIGITS.length)) out = DIGITS[offset % DIGITS.length]! + out;
+  return out;
+}
 
 export function packWords(map: ReadonlyMap<string, readonly number[]>): PackedWords {
-  const words: Record<string, number> = {};
-  const lists: number[][] = [];
+  let count = 1;
+  while (count * WORDS_PER_BUCKET < map.size) count *= 2;
+  const inBucket: string[][] = Array.from({ length: count }, () => []);
+  const uses = new Map<string, number>();
+  for (const owners of map.values()) {
+    const written = owners.join(OWNER_SEPARATOR);
+    uses.set(written, (uses.get(written) ?? 0) + 1);
+  }
+  const lists: string[] = [];
   const listAt = new Map<string, number>();
   for (const [word, owners] of map) {
     if (owners.length === 0) throw new Error(`the word ${JSON.stringify(word)} has no owners`);
     const spelt = oneByte(word);
-    if (owners.length === 1) {
-      words[spelt] = owners[0]!;
-      continue;
+    if (spelt.length === 0 || /[:;,]/.test(spelt)) throw new Error(`cannot pack the word ${JSON.stringify(word)}`);
+    if (!owners.every((o, k) => Number.isInteger(o) && o >= 0 && (k === 0 || o > owners[k - 1]!))) throw new Error(`the owners of ${JSON.stringify(word)} are not ascending indexes`);
+    let written = owners.join(OWNER_SEPARATOR);
+    // (One owner is as short written as a reference to it.)
+    if (uses.get(written)! > 1 && owners.length > 1) {
+      let at = listAt.get(written);
+      if (at === undefined) listAt.set(written, (at = lists.push(written) - 1));
+      written = SHARED + at;
     }
-    const key = owners.join(',');
-    let at = listAt.get(key);
-    if (at === undefined) {
-      listAt.set(key, (at = lists.length));
-      lists.push([...owners]);
-    }
-    words[spelt] = -(at + 1);
+    inBucket[fnv1a(spelt) & (count - 1)]!.push(spelt + WORD_END + written + ITEM_SEPARATOR);
   }
-  return { words, lists };
+  let buckets = '';
+  let entries = '';
+  for (const bucket of inBucket) {
+    buckets += writeOffset(entries.length);
+    entries += bucket.join('');
+  }
+  if (entries.length >= MAX_ENTRIES_LENGTH) throw new Error('word list too long for its offsets');
+  return { buckets: buckets + writeOffset(entries.length), entries, lists };
 }
 
 /** The words of `packWords`, looked up as the matcher asks. */
 export class WordOwners {
-  private readonly words: Record<string, number>;
-  private readonly lists: number[][];
+  private readonly buckets: string;
+  private readonly entries: string;
+  private readonly lists: string[];
+  private readonly mask: number;
 
-  /** Refuses what is not shaped as `packWords` writes (a stored copy of another shape): the words are read lazily. */
+  /** Refuses what is not shaped as `packWords` writes (a stored copy of another shape, a damaged one). */
   constructor(packed: PackedWords) {
-    if (typeof packed !== 'object' || packed === null || typeof packed.words !== 'object' || packed.words === null || !Array.isArray(packed.lists)) {
+    const { buckets, entries, lists } = (typeof packed === 'object' && packed !== null ? packed : {}) as Partial<PackedWords>;
+    const count = typeof buckets === 'string' ? buckets.length / OFFSET_WIDTH - 1 : 0;
+    if (typeof entries !== 'string' || !Array.isArray(lists) || count < 1 || !Number.isInteger(count) || (count & (count - 1)) !== 0) {
       throw new TypeError('not a packed word list');
     }
-    this.words = packed.words;
-    this.lists = packed.lists;
+    this.buckets = buckets!;
+    this.entries = entries;
+    this.lists = lists;
+    this.mask = count - 1;
+    if (this.offset(0) !== 0 || this.offset(count) !== entries.length) throw new TypeError('not a packed word list');
+  }
+
+  private offset(bucket: number): number {
+    let value = 0;
+    for (let k = bucket * OFFSET_WIDTH, end = k + OFFSET_WIDTH; k < end; k++) {
+      const digit = digitValue[this.buckets.charCodeAt(k)] ?? -1;
+      if (digit < 0) return -1;
+      value = value * DIGITS.length + digit;
+    }
+    return value;
   }
 
   /** How many words (counted on demand: a page never asks). */
   get size(): number {
-    return Object.keys(this.words).length;
+    return this.entries.split(ITEM_SEPARATOR).length - 1;
   }
 
-  /** The word's owners; undefined when it has none (a word the object's prototype knows is not one of ours). */
+  /** The word's owners; undefined when it has none. */
   get(word: string): number[] | undefined {
     return this.ownersOf(oneByte(word));
   }
 
   /** `get` for a word already in `oneByte` spelling (a caller asking several lists spells it once). */
   ownersOf(spelt: string): number[] | undefined {
-    const owner = Object.hasOwn(this.words, spelt) ? this.words[spelt] : undefined;
-    if (typeof owner !== 'number') return undefined;
-    return owner >= 0 ? [owner] : this.lists[-owner - 1];
+    const bucket = fnv1a(spelt) & this.mask;
+    const end = this.offset(bucket + 1);
+    const entries = this.entries;
+    for (let at = this.offset(bucket); at >= 0 && at < end; ) {
+      const stop = entries.indexOf(ITEM_SEPARATOR, at);
+      if (stop < 0) return undefined;
+      const wordEnd = at + spelt.length;
+      if (entries.charCodeAt(wordEnd) === 0x3a && entries.startsWith(spelt, at)) return this.owners(entries.slice(wordEnd + 1, stop));
+      at = stop + 1;
+    }
+    return undefined;
+  }
+
+  /** An entry's owners field as indexes; undefined when it is damaged (a shared list that is not there). */
+  private owners(field: string): number[] | undefined {
+    const written = field.startsWith(SHARED) ? this.lists[Number(field.slice(1))] : field;
+    if (typeof written !== 'string') return undefined;
+    return written.split(OWNER_SEPARATOR).map(Number);
   }
 
   keys(): string[] {
-    return Object.keys(this.words).map(fromOneByte);
+    return this.entries
+      .split(ITEM_SEPARATOR)
+      .slice(0, -1)
+      .map((entry) => fromOneByte(entry.slice(0, entry.indexOf(WORD_END))));
   }
 }
 

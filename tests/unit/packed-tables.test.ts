@@ -25,15 +25,33 @@ describe('packWords and WordOwners', () => {
     expect(unpacked.get('abdullaevа')).toBeUndefined();
   });
 
-  it('write one owner as a number and a list shared by several words once', () => {
+  it('write ASCII that JSON keeps as it is, in a power of two buckets', () => {
     const packed = packWords(sample);
-    expect(packed.words[oneByte('аббозов')]).toBe(0);
-    expect(Object.keys(packed.words).every((w) => /^[\x20-\x7e]+$/.test(w))).toBe(true);
-    expect(packed.lists).toEqual([
-      [4, 5, 6, 7, 8],
-      [36, 700],
-    ]);
-    expect(packed.words.abdullaev).toBe(packed.words.abdullaeva);
+    const json = JSON.stringify(packed);
+    expect(json).not.toMatch(/\\/);
+    expect(/^[\x20-\x7e]*$/.test(packed.entries)).toBe(true);
+    const buckets = packed.buckets.length / 3 - 1;
+    expect(Number.isInteger(Math.log2(buckets))).toBe(true);
+    expect(packed.entries).toContain(`${oneByte('аббозов')}:0;`);
+    // Owners that several words share are written once.
+    expect(packed.lists).toEqual(['4,5,6,7,8']);
+    expect(packed.entries).toContain('abdullaev:=0;');
+    expect(packed.entries).toContain('abdullaeva:=0;');
+    expect(packed.entries).toContain(`${oneByte('кара-мурза')}:36,700;`);
+  });
+
+  it('find every word of a long list, whichever bucket it falls in', () => {
+    const many = new Map(Array.from({ length: 5000 }, (_, i) => [`w${i.toString(36)}`, [i, i + 7]] as [string, number[]]));
+    const unpacked = new WordOwners(roundTrip(packWords(many)));
+    expect(unpacked.size).toBe(5000);
+    for (const [word, owners] of many) expect(unpacked.get(word)).toEqual(owners);
+    expect(unpacked.get('w')).toBeUndefined();
+    expect(unpacked.get('wzzzzz')).toBeUndefined();
+  });
+
+  it('refuse words that would break the layout and owners out of order', () => {
+    expect(() => packWords(new Map([['a:b', [1]]]))).toThrow(/cannot pack/);
+    expect(() => packWords(new Map([['ab', [3, 1]]]))).toThrow(/ascending/);
   });
 
   it('find no owners for words the lists do not hold, whatever an object inherits', () => {
@@ -45,7 +63,19 @@ describe('packWords and WordOwners', () => {
   });
 
   it('refuse at once what is not a packed list, so a stored copy of another shape is not used', () => {
-    for (const bad of [null, {}, { words: {} }, { words: null, lists: [] }, [['аббозов', [0]]], 'x']) {
+    const good = packWords(sample);
+    for (const bad of [
+      null,
+      {},
+      { words: {}, lists: [] },
+      [['аббозов', [0]]],
+      'x',
+      { buckets: good.buckets, entries: good.entries.slice(1) },
+      { buckets: good.buckets.slice(3), entries: good.entries },
+      { buckets: '000', entries: '', lists: [] },
+      { buckets: good.buckets, entries: good.entries },
+      { buckets: good.buckets.replace(/.$/, '"'), entries: good.entries },
+    ]) {
       expect(() => new WordOwners(bad as unknown as PackedWords)).toThrow(/not a packed word list/);
     }
   });
