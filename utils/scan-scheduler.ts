@@ -101,12 +101,12 @@ export class ScanScheduler {
         continue;
       }
       for (const node of record.addedNodes) {
-        if (!this.opts.isOwnNode(node)) this.add(node);
+        if (!this.opts.isOwnNode(node) && !isTextless(node)) this.add(node);
       }
       // Removing text or an inline element changes the flow it sat in; removing a block
       // only detaches marks, which the scan prunes.
       for (const node of record.removedNodes) {
-        if (node.nodeType === 3 || (node.nodeType === 1 && isInlineElement(node as Element))) {
+        if ((node.nodeType === 3 || (node.nodeType === 1 && isInlineElement(node as Element))) && !isTextless(node)) {
           this.add(record.target);
           break;
         }
@@ -159,6 +159,21 @@ export class ScanScheduler {
     await this.running;
     if (this.pendingFull || this.pending.size > 0) this.schedule();
   }
+}
+
+/**
+ * Whether adding or removing `node` leaves every flow's text as it was: an empty text node, or
+ * an empty inline element (an ad slot's `<ins>`, a tracking `<span>`). Not a `<br>` (a line
+ * break in the flow), a block (it splits a flow), or a custom element, which may render text
+ * from a shadow root of its own. Ad and analytics scripts add such nodes right under the
+ * article, and reading the whole article again for them would be wasted.
+ */
+export function isTextless(node: Node): boolean {
+  if (node.nodeType === 3) return (node as Text).data.length === 0;
+  if (node.nodeType !== 1 || node.firstChild) return false;
+  const el = node as Element;
+  const tag = el.localName;
+  return tag !== 'br' && !tag.includes('-') && !el.shadowRoot && isInlineElement(el);
 }
 
 /** Drops every element that sits inside another one of the list. */

@@ -131,17 +131,18 @@ export class Scanner {
   private async readRoots(timer: SliceTimer, signal: AbortSignal): Promise<void> {
     for (const root of this.roots) {
       this.counters.blocksRead++;
+      // No hash of the root's text is kept: hashing a long article read every character once
+      // more, which made the full scan of the 100,000-word page about 1.5 times as long. A later change
+      // right under the root is a change of its text (the scheduler drops those that add or
+      // remove none), so a stored hash would hardly ever spare the rematch.
       const walker = new FlowWalker(root, this.onShadowRoot);
-      const hash = new TextsHash();
       const batch: TextFlow[] = [];
       for (let flow = walker.next(); flow; flow = walker.next()) {
-        hash.add(flow.text);
         batch.push(flow);
         if (batch.length < FLOW_BATCH && !timer.spent()) continue;
         if (!(await this.markBatch(batch, timer, signal))) return;
       }
       if (!(await this.markBatch(batch, timer, signal))) return;
-      this.hashes.set(root, hash.value);
     }
   }
 
@@ -231,7 +232,7 @@ export class Scanner {
       found.forEach((mentions, i) => {
         const flow = batch[done + i]!;
         // Read in an earlier slice, the flow may have left the page; its block is rescanned.
-        if (flow.pieces[0]?.node.isConnected) this.markFound(flow, mentions);
+        if (flow.pieces[0]?.node.isConnected) this.markFound(flow, mentions, true);
       });
       done += found.length;
       if (timer.spent()) {
@@ -247,12 +248,13 @@ export class Scanner {
     this.markFound(flow, this.matcher.find(flow.text, page));
   }
 
-  private markFound(flow: TextFlow, mentions: Mention[]): void {
+  /** `inOrder`: from a full scan, which reads the page in document order into a cleared store. */
+  private markFound(flow: TextFlow, mentions: Mention[], inOrder = false): void {
     this.counters.flowsMatched++;
     let shown: Mention[] = mentions;
     for (const mention of mentions) if (mention.kind === 'full') this.namedIn.add(flow.block, mention.ids);
     if (!this.showLowConfidence) shown = mentions.filter((m) => m.confidence !== 'low');
-    this.marks.addFlow(flow, shown);
+    this.marks.addFlow(flow, shown, inOrder);
   }
 }
 

@@ -86,6 +86,30 @@ describe('ScanScheduler', () => {
     await scheduler.idle();
   });
 
+  it('leaves out changes that add or remove no text, and keeps those that can', async () => {
+    const scheduler = start();
+    await scheduler.idle();
+    runs = [];
+    const art = document.getElementById('art')!;
+    // An ad slot and an empty text node right under the article: no flow changes.
+    const slot = document.createElement('ins');
+    art.append(slot, document.createTextNode(''));
+    slot.remove();
+    await new Promise((r) => setTimeout(r, 80));
+    await scheduler.idle();
+    expect(runs).toEqual([]);
+    // A line break, an empty block (it splits a flow), an empty custom element (it may render
+    // text of its own) and an inline element that holds text all may change what is read.
+    for (const make of [() => document.createElement('br'), () => document.createElement('div'), () => document.createElement('ad-slot'), () => Object.assign(document.createElement('span'), { textContent: 'x' })]) {
+      runs = [];
+      const node = make();
+      document.getElementById('a')!.append(node);
+      await vi.waitFor(() => expect(runs).toHaveLength(1));
+      await scheduler.idle();
+      expect(runs[0]!.blocks.length, node.nodeName).toBe(1);
+    }
+  });
+
   it('does nothing more once aborted', async () => {
     const scheduler = start();
     await scheduler.idle();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareRanges, HIGHLIGHT_NAMES, highlightCss, MarkStore, installHighlightStyles, setHighlightStyle } from '@/utils/highlights';
-import { collectFlows, flowRange } from '@/utils/page-text';
+import { collectFlows, flowRange, type TextFlow } from '@/utils/page-text';
 import type { Mention } from '@/lib/matcher-types';
 
 /** happy-dom has no Highlight API: a stand-in with the same surface (a Set of ranges). */
@@ -68,6 +68,24 @@ describe('MarkStore', () => {
     markAll(store, ['Second Name']);
     markAll(store, ['First Name']);
     expect(store.all().map((m) => m.text)).toEqual(['First Name', 'Second Name']);
+  });
+
+  it('appends the flows of a scan in document order as they come, in the same order a sorted insert gives', () => {
+    document.body.innerHTML = '<p>One Name</p><div>Two Name <p>Three Name</p> Four Name</div><p>Five Name and Six Name</p>';
+    const names = ['One Name', 'Two Name', 'Three Name', 'Four Name', 'Five Name', 'Six Name'];
+    const mentionsOf = (flow: TextFlow) => names.filter((n) => flow.text.includes(n)).map((n) => mention(n, flow.text));
+    const sorted = new MarkStore(window);
+    const appended = new MarkStore(window);
+    for (const flow of collectFlows(document.body)) {
+      sorted.addFlow(flow, mentionsOf(flow));
+      appended.addFlow(flow, mentionsOf(flow), true);
+    }
+    expect(appended.all().map((m) => m.text)).toEqual(names);
+    expect(appended.all().map((m) => m.text)).toEqual(sorted.all().map((m) => m.text));
+    // Without the hint, a flow added out of order still finds its place.
+    const late = new MarkStore(window);
+    for (const flow of collectFlows(document.body).reverse()) late.addFlow(flow, mentionsOf(flow));
+    expect(late.all().map((m) => m.text)).toEqual(names);
   });
 
   it('keeps reading order when a block in mid-page is marked again, or all blocks are', () => {
