@@ -204,6 +204,6 @@ function publishReport(host: HTMLElement, report: ScanReport): void {
   d.fullScans = String(report.fullScans);
   d.blocksRead = String(report.blocksRead);
   d.flowsMatched = String(report.flowsMatched);
-  d.scanTotalMs = String(Math.ceil(report.totalMs));
+  d.scanTotalMs = report.totalMs.toFixed(1);
   d.state = 'ready';
 }
