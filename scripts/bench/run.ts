@@ -97,6 +97,7 @@ async function main(): Promise<void> {
         text_nodes: paired.text_nodes,
         walk_ms: round(paired.walk_ms),
         scan_ms: round(paired.scan_ms),
+        scan_fresh_ms: round(paired.scan_fresh_ms),
         marks: paired.marks,
         ...Object.fromEntries(Object.entries(breakdown).map(([k, v]) => [`scan_part_${k}`, round(v)])),
         ...('regex_ms' in paired ? { regex_ms: round(paired.regex_ms), regex_matches: paired.regex_matches } : { regex_ms: null, regex_error: paired.regex_error }),
@@ -261,7 +262,7 @@ function machineFacts() {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function printTable(results: Record<string, PageResult>, output: { index: Record<string, number>; content_script: unknown }) {
-  const cols = ['words', 'walk_ms', 'scan_ms', 'regex_ms', 'markjs_ms', 'markjs_names', 'marks', 'startup_ms', 'startup_main_ms', 'matcher_build_ms', 'heap_mb', 'ext_heap_mb', 'ext_longest_task_ms', 'page_alone_longest_task_ms', 'ext_own_longest_ms', 'ext_scan_total_ms'];
+  const cols = ['words', 'walk_ms', 'scan_ms', 'scan_fresh_ms', 'regex_ms', 'markjs_ms', 'markjs_names', 'marks', 'startup_ms', 'startup_main_ms', 'matcher_build_ms', 'heap_mb', 'ext_heap_mb', 'ext_longest_task_ms', 'page_alone_longest_task_ms', 'ext_own_longest_ms', 'ext_scan_total_ms'];
   const rows = Object.entries(results).map(([name, r]) => [name, ...cols.map((c) => fmt(r[c]))]);
   const header = ['page', ...cols];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -269,10 +270,10 @@ function printTable(results: Record<string, PageResult>, output: { index: Record
   console.log(line(header));
   for (const r of rows) console.log(line(r));
   console.log('');
-  console.log(line(['ratios', 'scan/walk', 'regex/scan', 'markjs/scan']).trimEnd());
+  console.log(line(['ratios', 'scan/walk', 'regex/scan', 'markjs/scan', 'fresh scan/walk', 'regex/fresh scan']).trimEnd());
   for (const [name, r] of Object.entries(results)) {
     const ratio = (a: unknown, b: unknown) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? (a / b).toFixed(1) + '×' : '—');
-    console.log(`${name.padEnd(widths[0]!)}  ${ratio(r.scan_ms, r.walk_ms)}  ${ratio(r.regex_ms, r.scan_ms)}  ${ratio(r.markjs_ms, r.scan_ms)}`);
+    console.log(`${name.padEnd(widths[0]!)}  ${ratio(r.scan_ms, r.walk_ms)}  ${ratio(r.regex_ms, r.scan_ms)}  ${ratio(r.markjs_ms, r.scan_ms)}  ${ratio(r.scan_fresh_ms, r.walk_ms)}  ${ratio(r.regex_ms, r.scan_fresh_ms)}`);
   }
   console.log('');
   console.log(`index: ${JSON.stringify(output.index)}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeToken } from '@/lib/normalize';
-import { NO_CAPITALS, tokenize } from '@/lib/tokenize';
+import { forgetWords, NO_CAPITALS, TokenList, tokenize } from '@/lib/tokenize';
 
 const words = (text: string) => tokenize(text).map((t) => text.slice(t.start, t.end));
 const norms = (text: string) => tokenize(text).map((t) => t.norm);
@@ -102,5 +102,21 @@ describe('NO_CAPITALS (what the capital search steps over)', () => {
     expect(skips('and then Bakhtin')).toBe(9);
     expect(skips('и тогда Ёлкин')).toBe(8);
     expect(skips('straße, café, ×2 Édouard')).toBe(17);
+  });
+});
+
+describe('forgetWords (a first scan, for benchmarks)', () => {
+  it('makes the next read ask the name-word test again for a word it already answered', () => {
+    const asked: string[] = [];
+    const test = (norm: string) => (asked.push(norm), norm === 'горинов');
+    const list = new TokenList();
+    list.readNear('Депутат Горинов и Горинов.', test);
+    list.readNear('Депутат Горинов.', test);
+    // Each word is asked once while the table remembers it.
+    expect(asked).toEqual(['депутат', 'горинов']);
+    forgetWords();
+    list.readNear('Депутат Горинов.', test);
+    expect(asked).toEqual(['депутат', 'горинов', 'депутат', 'горинов']);
+    expect([...Array(list.count).keys()].map((k) => list.norm(k))).toEqual(['депутат', 'горинов']);
   });
 });
