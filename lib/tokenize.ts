@@ -215,9 +215,7 @@ class WordTable {
       if (norm === undefined) {
         if (this.filled > WORD_SLOTS >> 1) {
           // Half full (a long session of pages): forget all rather than probe ever longer.
-          this.norms.fill(undefined);
-          this.raws.fill(undefined);
-          this.filled = 0;
+          this.clear();
           return this.slot(text, start, end, plain, h);
         }
         const raw = text.slice(start, end);
@@ -247,13 +245,11 @@ class WordTable {
     return answer === 2;
   }
 
-  /** Forgets every word, as a fresh page load has it. */
+  /** Forgets every word (a word entered again gets its answer afresh). */
   clear(): void {
     this.norms.fill(undefined);
     this.raws.fill(undefined);
-    this.answers.fill(0);
     this.filled = 0;
-    this.test = null;
   }
 
   /** Starts answering for another test: the normal forms stay, the answers go. */

@@ -167,7 +167,7 @@ export class MarkStore {
       const span = cursor.span(mention.start, mention.end);
       if (span) run.push(this.put(mention, this.staticRange(span), flow.block));
     }
-    if (follows) for (const mark of run) this.withoutDropped().push(mark);
+    if (follows) this.withoutDropped().push(...run);
     else this.insertInOrder(run);
     return run.length;
   }

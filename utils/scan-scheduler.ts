@@ -172,8 +172,8 @@ export function isTextless(node: Node): boolean {
   if (node.nodeType === 3) return (node as Text).data.length === 0;
   if (node.nodeType !== 1 || node.firstChild) return false;
   const el = node as Element;
-  const tag = el.localName;
-  return tag !== 'br' && !tag.includes('-') && !el.shadowRoot && isInlineElement(el);
+  // (`<br>` and blocks are no inline elements.)
+  return isInlineElement(el) && !el.localName.includes('-') && !el.shadowRoot;
 }
 
 /** Drops every element that sits inside another one of the list. */

@@ -132,9 +132,9 @@ export class Scanner {
     for (const root of this.roots) {
       this.counters.blocksRead++;
       // No hash of the root's text is kept: hashing a long article read every character once
-      // more, which made the full scan of the 100,000-word page about 1.5 times as long. A later change
-      // right under the root is a change of its text (the scheduler drops those that add or
-      // remove none), so a stored hash would hardly ever spare the rematch.
+      // more, which made the full scan of the 100,000-word page about 1.5 times as long. A
+      // later change right under the root is a change of its text (the scheduler drops those
+      // that add or remove none), so a stored hash would hardly ever spare the rematch.
       const walker = new FlowWalker(root, this.onShadowRoot);
       const batch: TextFlow[] = [];
       for (let flow = walker.next(); flow; flow = walker.next()) {

@@ -79,7 +79,7 @@ function walkSampler() {
  */
 function scanSampler(fresh = false) {
   if (!matcher) throw new Error('startup() first');
-  let m = fresh ? createMatcher(JSON.parse(tablesText) as MatcherTables) : matcher;
+  let m = matcher;
   const marks = new MarkStore(window);
   let count = 0;
   const between = () => {
