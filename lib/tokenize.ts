@@ -260,17 +260,6 @@ class WordTable {
   }
 }
 
-/** One table for every list: the normal forms depend on the text alone. */
-const wordTable = new WordTable();
-
-/**
- * Empties the table of capitalised words every token list shares, so that the next scan meets
- * each word for the first time, as the first scan after a page load does (for benchmarks).
- */
-export function forgetWords(): void {
-  wordTable.clear();
-}
-
 /*
  * The capitalised word at `start` as `readCapitalWord` read it (besides `wordRunEnd`,
  * `wordEnd` and `wordPlain`): its normal form, whether it is an initial, and whether a name may
@@ -356,8 +345,11 @@ export class TokenList {
   private joinerLength = 0;
   /** Code units a plain lower-case word of `joiners` can begin with (е also as ё). */
   private joinerHeads: ReadonlySet<number> = new Set();
-  /** Capitalised words met so far, shared by every list (pages repeat them). */
-  private readonly words = wordTable;
+  /**
+   * Capitalised words met so far (pages repeat them). Each list has its own: a matcher reads
+   * every run into one list, so a new matcher starts with no words, as a page load does.
+   */
+  private readonly words = new WordTable();
   /** Views made so far, and the `reads` count each was last filled at. */
   private readonly views: TokenView[] = [];
   private viewReads = new Int32Array(256);
@@ -617,7 +609,10 @@ class TokenView implements WordToken {
   }
 }
 
+/** The list `tokenize` reads into, made at its first call (a list's word table is not small). */
+let tokenizeList: TokenList | null = null;
+
 export function tokenize(text: string): WordToken[] {
-  const list = new TokenList().read(text);
+  const list = (tokenizeList ??= new TokenList()).read(text);
   return Array.from({ length: list.count }, (_, k) => list.token(k));
 }
