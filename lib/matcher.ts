@@ -421,16 +421,15 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
       const firstWord = wordAt(i);
       if (firstWord.first) {
         const firstOwners = firstWord.firstOwners!;
-        const hasFirst = (p: number) => firstOwners.has(p);
         for (let r = 0, n = lastAt(i, i + 1); r < n; r++) {
-          for (const p of lastPeople[r]!) if (hasFirst(p)) record(p, 1 + lastLengths[r]!);
+          for (const p of lastPeople[r]!) if (firstOwners.has(p)) record(p, 1 + lastLengths[r]!);
         }
         const mid = inRun(i, i + 1);
         if (mid && mid.capitalised && (mid.initial || anyMiddle.has(mid.norm) || isPatronymicShaped(mid.norm))) {
           for (let r = 0, n = lastAt(i, i + 2); r < n; r++) {
             const length = lastLengths[r]!;
             for (const p of lastPeople[r]!) {
-              if (!hasFirst(p)) continue;
+              if (!firstOwners.has(p)) continue;
               const verdict = middleVerdict(person(p), mid);
               if (verdict === 'match' || verdict === 'allowed') record(p, 2 + length);
               else if (verdict === 'mismatch') skip = Math.max(skip, 2 + length);
@@ -439,7 +438,7 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
         }
         // First Father оглы Last
         for (let r = 0, n = lastAt(i, i + 3); r < n; r++) {
-          for (const p of lastPeople[r]!) if (hasFirst(p) && turkicAt(i, i + 1, person(p))) record(p, 3 + lastLengths[r]!);
+          for (const p of lastPeople[r]!) if (firstOwners.has(p) && turkicAt(i, i + 1, person(p))) record(p, 3 + lastLengths[r]!);
         }
       }
       // Last First [Patronymic], Last Initial [Initial]
@@ -519,8 +518,9 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
       const length = lastLengths[r]!;
       const lasts = lastPeople[r]!;
       // Most surnames alone are of no one the page named in full: no array for them.
-      if (!lasts.some((p) => page.fullyNamed.has(person(p).id))) continue;
-      const named = lasts.filter((p) => page.fullyNamed.has(person(p).id));
+      let named: number[] | null = null;
+      for (const p of lasts) if (page.fullyNamed.has(person(p).id)) (named ??= []).push(p);
+      if (named === null) continue;
       const next = inRun(i, i + length);
       if (next && next.capitalised && (next.initial || firstLike(next.norm) || isPatronymicShaped(next.norm))) return null;
       return { length, people: named };

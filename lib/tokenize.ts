@@ -144,6 +144,12 @@ function hashOf(text: string, start: number, end: number): number {
   return h;
 }
 
+/** Plain letters (`IS_PLAIN`) by code unit below PLAIN_LETTER_END: one look-up instead of five range tests. */
+const PLAIN_LETTER_END = 0x460;
+const plainLetters = new Uint8Array(PLAIN_LETTER_END);
+plainLetters.fill(1, 0x41, 0x5b).fill(1, 0x61, 0x7b).fill(1, 0x410, 0x450);
+plainLetters[0x401] = plainLetters[0x451] = 1;
+
 /**
  * The end of a word of plain letters from `start` that ends at a plain separator (a character
  * that is no letter, joiner or invisible one, and no dot after one or two letters, which could
@@ -157,7 +163,7 @@ function plainWordEnd(text: string, start: number): number {
   let j = start;
   for (; j < n; j++) {
     const code = text.charCodeAt(j);
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x410 && code <= 0x44f) || (code >= 0x41 && code <= 0x5a) || code === 0x401 || code === 0x451) h = Math.imul(h ^ code, FNV_PRIME);
+    if (code < PLAIN_LETTER_END && plainLetters[code] === 1) h = Math.imul(h ^ code, FNV_PRIME);
     else break;
   }
   if (j < n) {
