@@ -12,7 +12,7 @@ import { isCommonFirstName, isCommonSurname } from './common-names';
 import { shortForms } from './diminutives';
 import { spellingKey } from './spelling-key';
 import type { Matcher, MatcherData, MatcherPerson, MatcherTables, Mention, PageContext, TableRow } from './matcher-types';
-import { fromOneByte, listField, oneByte, packRow, packWords, rowFields, WordOwners } from './packed-tables';
+import { fromOneByte, listField, oneByte, packRow, packWords, rowFields, rowId, WordOwners } from './packed-tables';
 import { PageSupport } from './page-support';
 import { OFFICIAL_WORDS, ROLE_WORDS } from './roles';
 import { BREAK_BEFORE, CAPITALISED, INITIAL, TokenList, type WordToken } from './tokenize';
@@ -240,6 +240,9 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
   /** Records are read from their rows the first time one is a candidate: most never are on a page. */
   const read: Array<Person | undefined> = [];
   const person = (i: number): Person => (read[i] ??= personOf(rows[i]!));
+  /** A record's id alone, from the head of its row: a surname's owners are asked for theirs before anything else. */
+  const idsRead: Array<string | undefined> = [];
+  const idOf = (i: number): string => (idsRead[i] ??= read[i]?.id ?? fromOneByte(rowId(rows[i]!)));
 
   function detail(p: Person): PersonDetail {
     if (p.detail) return p.detail;
@@ -519,7 +522,7 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
       const lasts = lastPeople[r]!;
       // Most surnames alone are of no one the page named in full: no array for them.
       let named: number[] | null = null;
-      for (const p of lasts) if (page.fullyNamed.has(person(p).id)) (named ??= []).push(p);
+      for (const p of lasts) if (page.fullyNamed.has(idOf(p))) (named ??= []).push(p);
       if (named === null) continue;
       const next = inRun(i, i + length);
       if (next && next.capitalised && (next.initial || firstLike(next.norm) || isPatronymicShaped(next.norm))) return null;
@@ -536,7 +539,7 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
       start,
       end,
       text: list.text.slice(start, end),
-      ids: ids.map((p) => person(p).id),
+      ids: ids.map(idOf),
       kind,
       confidence: confidence(ids, list.norm(from), page),
     };
@@ -563,7 +566,7 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
         if (prev && OFFICIAL_WORDS.has(prev.norm)) full.people = [];
         if (full.people.length > 0) {
           found.push(mention(i, i + full.length - 1, full.people, 'full'));
-          for (const p of full.people) page.fullyNamed.add(person(p).id);
+          for (const p of full.people) page.fullyNamed.add(idOf(p));
         }
         i += full.length;
         continue;

@@ -47,17 +47,31 @@ export function oneByte(text: string): string {
   return out;
 }
 
+/** ASCII code unit → the code unit it spells: its letter for a code character, else itself. */
+const unitOf = new Uint16Array(0x80).map((_, unit) => unit);
+for (let i = 0; i < CODES.length; i++) unitOf[CODES.charCodeAt(i)] = LETTERS.charCodeAt(i);
+const ESCAPE_UNIT = ESCAPE.charCodeAt(0);
+/** The value of one hex digit's code unit (0-9, a-f, A-F). */
+const hexValue = (unit: number): number => (unit <= 0x39 ? unit - 0x30 : (unit | 0x20) - 0x57);
+/** Code units decoded by `fromOneByte`, reused: a row is decoded the first time its record is a candidate. */
+let decoded = new Uint16Array(256);
+/** Code units per `String.fromCharCode` call (its arguments go on the stack). */
+const DECODE_CHUNK = 4096;
+
 /** The text `oneByte` spelt. */
 export function fromOneByte(spelt: string): string {
   if (AS_IS.test(spelt)) return spelt;
-  let out = '';
+  if (decoded.length < spelt.length) decoded = new Uint16Array(spelt.length * 2);
+  let n = 0;
   for (let i = 0; i < spelt.length; i++) {
-    const ch = spelt[i]!;
-    if (ch === ESCAPE) {
-      out += String.fromCharCode(parseInt(spelt.slice(i + 1, i + 5), 16));
+    const unit = spelt.charCodeAt(i);
+    if (unit === ESCAPE_UNIT) {
+      decoded[n++] = (hexValue(spelt.charCodeAt(i + 1)) << 12) | (hexValue(spelt.charCodeAt(i + 2)) << 8) | (hexValue(spelt.charCodeAt(i + 3)) << 4) | hexValue(spelt.charCodeAt(i + 4));
       i += 4;
-    } else out += letterOf.get(ch) ?? ch;
+    } else decoded[n++] = unit < 0x80 ? unitOf[unit]! : unit;
   }
+  let out = '';
+  for (let at = 0; at < n; at += DECODE_CHUNK) out += String.fromCharCode.apply(null, decoded.subarray(at, Math.min(n, at + DECODE_CHUNK)) as unknown as number[]);
   return out;
 }
 
@@ -218,4 +232,9 @@ export function packRow(fields: ReadonlyArray<string | readonly string[]>): stri
 
 /** The fields of a `packRow` row, as text; `listField` splits one into its items. */
 export const rowFields = (row: string): string[] => fromOneByte(row).split(FIELD_SEPARATOR);
+/** The first field of a `packRow` row, still spelt (`fromOneByte` reads it): a record's id. */
+export const rowId = (row: string): string => {
+  const end = row.indexOf(FIELD_SEPARATOR);
+  return end < 0 ? row : row.slice(0, end);
+};
 export const listField = (field: string): string[] => (field.length === 0 ? [] : field.split(ITEM_SEPARATOR));

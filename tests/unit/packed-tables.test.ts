@@ -123,6 +123,14 @@ describe('oneByte', () => {
     }
   });
 
+  it('reads back a text longer than one decoding chunk, and one longer than the last text decoded', () => {
+    const long = Array.from({ length: 3000 }, (_, k) => texts[k % texts.length]).join(' ');
+    expect(long.length).toBeGreaterThan(10_000);
+    expect(fromOneByte(oneByte('бахтин'))).toBe('бахтин');
+    expect(fromOneByte(oneByte(long))).toBe(long);
+    expect(fromOneByte(oneByte('кара-мурза'))).toBe('кара-мурза');
+  });
+
   it('spells different texts differently', () => {
     const spellings = new Map<string, string>();
     for (const text of texts) {
