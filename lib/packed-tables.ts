@@ -95,6 +95,7 @@ const FIELD_SEPARATOR = '|';
 const ITEM_SEPARATOR = ';';
 const WORD_END = ':';
 const OWNER_SEPARATOR = ',';
+const OWNER_SEPARATOR_UNIT = OWNER_SEPARATOR.charCodeAt(0);
 const SHARED = '=';
 /** Offset digits: ASCII that JSON writes as itself. */
 const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
@@ -144,6 +145,25 @@ export function packWords(map: ReadonlyMap<string, readonly number[]>): PackedWo
   }
   if (entries.length >= MAX_ENTRIES_LENGTH) throw new Error('word list too long for its offsets');
   return { buckets: buckets + writeOffset(entries.length), entries, lists };
+}
+
+/** Indexes written as `packWords` writes them ("3,17,240"); undefined for anything else. */
+function readOwners(written: string): number[] | undefined {
+  const out: number[] = [];
+  let value = 0;
+  let digits = 0;
+  for (let k = 0; k <= written.length; k++) {
+    const unit = k < written.length ? written.charCodeAt(k) : OWNER_SEPARATOR_UNIT;
+    if (unit === OWNER_SEPARATOR_UNIT) {
+      if (digits === 0) return undefined;
+      out.push(value);
+      value = digits = 0;
+    } else if (unit >= 0x30 && unit <= 0x39) {
+      value = value * 10 + (unit - 0x30);
+      digits++;
+    } else return undefined;
+  }
+  return out;
 }
 
 /** The words of `packWords`, looked up as the matcher asks. */
@@ -202,12 +222,21 @@ export class WordOwners {
     return undefined;
   }
 
-  /** An entry's owners field as indexes; undefined when it is damaged (a shared list that is not there). */
+  /**
+   * An entry's owners field as indexes; undefined when it is damaged (a shared list that is not
+   * there, a character that is no digit). A shared list is read once: many words share it (every
+   * case form of one name), and no caller changes the arrays it gets.
+   */
   private owners(field: string): number[] | undefined {
-    const written = field.startsWith(SHARED) ? this.lists[Number(field.slice(1))] : field;
+    if (!field.startsWith(SHARED)) return readOwners(field);
+    const at = Number(field.slice(1));
+    const written = this.lists[at];
     if (typeof written !== 'string') return undefined;
-    return written.split(OWNER_SEPARATOR).map(Number);
+    return (this.sharedRead[at] ??= readOwners(written));
   }
+
+  /** Shared lists read so far, by their place in `lists`. */
+  private readonly sharedRead: Array<number[] | undefined> = [];
 
   keys(): string[] {
     return this.entries

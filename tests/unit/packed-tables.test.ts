@@ -80,6 +80,19 @@ describe('packWords and WordOwners', () => {
     }
   });
 
+  it('give one array for a list of owners that words share, and no owners for a damaged field', () => {
+    const shared = new WordOwners(roundTrip(packWords(new Map([['аб', [4, 9]], ['ав', [4, 9]], ['аг', [12]]]))));
+    expect(shared.get('аб')).toEqual([4, 9]);
+    expect(shared.get('ав')).toBe(shared.get('аб'));
+    expect(shared.get('аг')).toEqual([12]);
+    const packed = packWords(new Map([['ab', [1, 20]], ['cd', [3]]]));
+    for (const field of ['1,x0', '1,,0', '=7,0', '1,2,']) {
+      // (Four characters each, as '1,20': the offsets stay right.)
+      const damaged = new WordOwners({ ...packed, entries: packed.entries.replace('1,20', field) } as PackedWords);
+      expect(damaged.get('ab')).toBeUndefined();
+    }
+  });
+
   it('refuse a word no one owns', () => {
     expect(() => packWords(new Map([['ab', []]]))).toThrow(/no owners/);
   });
