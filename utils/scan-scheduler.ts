@@ -103,10 +103,10 @@ export class ScanScheduler {
       for (const node of record.addedNodes) {
         if (!this.opts.isOwnNode(node) && !isTextless(node)) this.add(node);
       }
-      // Removing text or an inline element changes the flow it sat in; removing a block
-      // only detaches marks, which the scan prunes.
+      // Removing text, an inline element or a line break changes the flow it sat in; removing
+      // a block only detaches marks, which the scan prunes.
       for (const node of record.removedNodes) {
-        if ((node.nodeType === 3 || (node.nodeType === 1 && isInlineElement(node as Element))) && !isTextless(node)) {
+        if ((node.nodeType === 3 || (node.nodeType === 1 && (isInlineElement(node as Element) || (node as Element).localName === 'br'))) && !isTextless(node)) {
           this.add(record.target);
           break;
         }
@@ -117,7 +117,10 @@ export class ScanScheduler {
 
   private add(node: Node): void {
     if (!node.isConnected && node.nodeType !== 3) return;
-    const block = blockOf(node);
+    // An element with nothing in it (a <br>, an empty block) holds no flow: the flow it changed
+    // is the one around it.
+    const holder = node.nodeType === 1 && !node.firstChild && !(node as Element).shadowRoot ? composedParent(node) : null;
+    const block = blockOf(holder ?? node);
     if (block) this.pending.add(block);
   }
 

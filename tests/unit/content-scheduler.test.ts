@@ -106,8 +106,18 @@ describe('ScanScheduler', () => {
       document.getElementById('a')!.append(node);
       await vi.waitFor(() => expect(runs).toHaveLength(1));
       await scheduler.idle();
-      expect(runs[0]!.blocks.length, node.nodeName).toBe(1);
+      // The paragraph whose flow changed is read again (an empty element holds no flow itself).
+      expect(ids(runs[0]), node.nodeName).toEqual(['a']);
     }
+    // Taking a line break out joins two lines of the paragraph's flow.
+    const br = document.createElement('br');
+    document.getElementById('b')!.prepend(br);
+    await vi.waitFor(() => expect(runs.length).toBeGreaterThan(1));
+    await scheduler.idle();
+    runs = [];
+    br.remove();
+    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    expect(ids(runs[0])).toEqual(['b']);
   });
 
   it('does nothing more once aborted', async () => {
