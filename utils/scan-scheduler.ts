@@ -101,7 +101,11 @@ export class ScanScheduler {
         continue;
       }
       for (const node of record.addedNodes) {
-        if (!this.opts.isOwnNode(node) && !isTextless(node)) this.add(node);
+        if (this.opts.isOwnNode(node) || isTextless(node)) continue;
+        // An element added with nothing in it (a <br>, an empty block) holds no flow: the flow
+        // it changed is the one around it.
+        const empty = node.nodeType === 1 && !node.firstChild && !(node as Element).shadowRoot;
+        this.add(empty ? (composedParent(node) ?? node) : node);
       }
       // Removing text, an inline element or a line break changes the flow it sat in; removing
       // a block only detaches marks, which the scan prunes.
@@ -117,10 +121,7 @@ export class ScanScheduler {
 
   private add(node: Node): void {
     if (!node.isConnected && node.nodeType !== 3) return;
-    // An element with nothing in it (a <br>, an empty block) holds no flow: the flow it changed
-    // is the one around it.
-    const holder = node.nodeType === 1 && !node.firstChild && !(node as Element).shadowRoot ? composedParent(node) : null;
-    const block = blockOf(holder ?? node);
+    const block = blockOf(node);
     if (block) this.pending.add(block);
   }
 

@@ -120,6 +120,15 @@ describe('ScanScheduler', () => {
     expect(ids(runs[0])).toEqual(['b']);
   });
 
+  it('reads a paragraph emptied of its text again, not the article around it', async () => {
+    const scheduler = start();
+    await scheduler.idle();
+    runs = [];
+    document.getElementById('a')!.firstChild!.remove();
+    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    expect(ids(runs[0])).toEqual(['a']);
+  });
+
   it('does nothing more once aborted', async () => {
     const scheduler = start();
     await scheduler.idle();
