@@ -102,10 +102,9 @@ export class ScanScheduler {
       }
       for (const node of record.addedNodes) {
         if (this.opts.isOwnNode(node) || isTextless(node)) continue;
-        // An element added with nothing in it (a <br>, an empty block) holds no flow: the flow
-        // it changed is the one around it.
-        const empty = node.nodeType === 1 && !node.firstChild && !(node as Element).shadowRoot;
-        this.add(empty ? (composedParent(node) ?? node) : node);
+        // A <br> holds no flow: the flow it changed (a line break more) is the one around it.
+        const lineBreak = node.nodeType === 1 && (node as Element).localName === 'br';
+        this.add(lineBreak ? (composedParent(node) ?? node) : node);
       }
       // Removing text, an inline element or a line break changes the flow it sat in; removing
       // a block only detaches marks, which the scan prunes.

@@ -100,14 +100,21 @@ describe('ScanScheduler', () => {
     expect(runs).toEqual([]);
     // A line break, an empty block (it splits a flow), an empty custom element (it may render
     // text of its own) and an inline element that holds text all may change what is read.
-    for (const make of [() => document.createElement('br'), () => document.createElement('div'), () => document.createElement('ad-slot'), () => Object.assign(document.createElement('span'), { textContent: 'x' })]) {
+    const cases: Array<[() => Element, string]> = [
+      // A <br> holds no flow of its own: the paragraph whose flow it changed is read again.
+      [() => document.createElement('br'), 'a'],
+      // A block is read as a block of its own (empty, it costs nothing to read).
+      [() => Object.assign(document.createElement('div'), { id: 'empty' }), 'empty'],
+      [() => document.createElement('ad-slot'), 'a'],
+      [() => Object.assign(document.createElement('span'), { textContent: 'x' }), 'a'],
+    ];
+    for (const [make, block] of cases) {
       runs = [];
       const node = make();
       document.getElementById('a')!.append(node);
       await vi.waitFor(() => expect(runs).toHaveLength(1));
       await scheduler.idle();
-      // The paragraph whose flow changed is read again (an empty element holds no flow itself).
-      expect(ids(runs[0]), node.nodeName).toEqual(['a']);
+      expect(ids(runs[0]), node.nodeName).toEqual([block]);
     }
     // Taking a line break out joins two lines of the paragraph's flow.
     const br = document.createElement('br');
