@@ -59,6 +59,22 @@ const HEAP_AFTER_GC = `(() => {
   return performance.memory.usedJSHeapSize;
 })()`;
 
+/** Waits until the extension's highlight count has not changed for QUIET_MS: its ranges then, and since when. */
+const MARKS_SETTLED = `(async () => {
+    let last = -1;
+    let since = performance.now();
+    while (performance.now() < ${LIMIT_MS}) {
+      let n = 0;
+      if (globalThis.CSS && CSS.highlights) {
+        CSS.highlights.forEach((h, name) => { if (name.startsWith('not-alone') && !name.endsWith('focus')) n += h.size; });
+      }
+      if (n !== last) { last = n; since = performance.now(); }
+      else if (performance.now() - since >= ${QUIET_MS}) return { ranges: n, at: since };
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return { ranges: last, at: null };
+  })()`;
+
 /** Serves the bench page's HTML at `host` (the test server answers for any host); its URL. */
 function servePage(server: TestServer, host: string, page: BenchPage): string {
   const url = `https://${host}/bench/${page.name}`;
@@ -84,20 +100,7 @@ export async function measureExtensionOnPage(browser: ExtensionBrowser, server: 
   const tab = await browser.context.newPage();
   await tab.addInitScript(LONG_TASK_PROBE);
   await tab.goto(url);
-  const settled = (await tab.evaluate(`(async () => {
-    let last = -1;
-    let since = performance.now();
-    while (performance.now() < ${LIMIT_MS}) {
-      let n = 0;
-      if (globalThis.CSS && CSS.highlights) {
-        CSS.highlights.forEach((h, name) => { if (name.startsWith('not-alone') && !name.endsWith('focus')) n += h.size; });
-      }
-      if (n !== last) { last = n; since = performance.now(); }
-      else if (performance.now() - since >= ${QUIET_MS}) return { ranges: n, at: since };
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return { ranges: last, at: null };
-  })()`)) as { ranges: number; at: number | null };
+  const settled = (await tab.evaluate(MARKS_SETTLED)) as { ranges: number; at: number | null };
   // Control: a 120 ms task of our own must show up, or the observer saw nothing at all.
   await tab.evaluate(`new Promise((r) => setTimeout(() => { const t = performance.now(); while (performance.now() - t < 120); setTimeout(r, 200); }, 0))`);
   const timing = (await tab.evaluate(`(() => {
@@ -170,4 +173,23 @@ export async function measureStartup(browser: ExtensionBrowser, server: TestServ
   }
   const mid = (xs: number[]) => (xs.length ? median(xs) : null);
   return { startup_ms: mid(total), startup_main_ms: mid(main), startup_wait_ms: mid(wait), from_storage: fromStorage, loads };
+}
+
+/**
+ * The content script's own scan work (`data-scan-total-ms`, the first full scan cold and any
+ * rescans) over `loads` loads of the page in fresh tabs, each until its marks settle: one load
+ * swings by 10–20 %, so the figure is their median.
+ */
+export async function measureScanWork(browser: ExtensionBrowser, server: TestServer, page: BenchPage, loads: number): Promise<{ scan_total_ms: number | null; loads_ms: number[] }> {
+  const url = servePage(server, NEWS_HOST, page);
+  const loadsMs: number[] = [];
+  for (let i = 0; i < loads; i++) {
+    const tab = await browser.context.newPage();
+    await tab.goto(url);
+    await tab.evaluate(MARKS_SETTLED);
+    const total = (await tab.evaluate(`Number(document.querySelector('not-alone-ui')?.dataset.scanTotalMs)`)) as number;
+    await tab.close();
+    if (Number.isFinite(total)) loadsMs.push(total);
+  }
+  return { scan_total_ms: loadsMs.length ? median(loadsMs) : null, loads_ms: loadsMs };
 }
