@@ -199,14 +199,18 @@ async function timeMarkjs(call: BenchCall, names: string[], page: BenchPage): Pr
     }
   }
   if (count === 0) return { markjs_ms: null, markjs_error: error, markjs_names: 0 };
-  let timed = await call('markjs', names, count, long ? 0 : MARKJS_RUNS, long ? 0 : 100);
-  // The limit found on a shorter page may still overflow here: halve until it completes.
-  while ('error' in timed && long && count > 1) {
-    console.error(`  mark.js failed with ${count} names here (${timed.error.slice(0, 60)}…); trying ${count >> 1}`);
+  const runs = long ? 0 : MARKJS_RUNS;
+  let timed = await call('markjs', names, count, runs, long ? 0 : 100);
+  // The stack limit moves from call to call: a prefix that completed once (here, or on a shorter
+  // page) may overflow when timed. Step down until it completes: halving on a long page, where
+  // each try is long, by 5 % on the others.
+  while ('error' in timed && count > 1) {
+    const next = long ? count >> 1 : Math.floor(count * 0.95);
+    console.error(`  mark.js failed with ${count} names when timed (${timed.error.slice(0, 60)}…); trying ${next}`);
     error = timed.error;
-    note = `${note ?? ''}; ${count} names overflowed on this page too, halved`;
-    count >>= 1;
-    timed = await call('markjs', names, count, 0, 0);
+    note = `${note ? `${note}; ` : ''}${count} names overflowed when timed, stepped down`;
+    count = next;
+    timed = await call('markjs', names, count, runs, long ? 0 : 100);
   }
   if ('error' in timed) return { markjs_ms: null, markjs_error: timed.error, markjs_names: count };
   console.error(`  mark.js with ${count} names: ${round(timed.ms)} ms`);
