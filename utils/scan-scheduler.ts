@@ -103,13 +103,13 @@ export class ScanScheduler {
       for (const node of record.addedNodes) {
         if (this.opts.isOwnNode(node) || isTextless(node)) continue;
         // A <br> holds no flow: the flow it changed (a line break more) is the one around it.
-        const lineBreak = node.nodeType === 1 && (node as Element).localName === 'br';
-        this.add(lineBreak ? (composedParent(node) ?? node) : node);
+        this.add(isLineBreak(node) ? (composedParent(node) ?? node) : node);
       }
       // Removing text, an inline element or a line break changes the flow it sat in; removing
       // a block only detaches marks, which the scan prunes.
       for (const node of record.removedNodes) {
-        if ((node.nodeType === 3 || (node.nodeType === 1 && (isInlineElement(node as Element) || (node as Element).localName === 'br'))) && !isTextless(node)) {
+        const inFlow = node.nodeType === 3 || isLineBreak(node) || (node.nodeType === 1 && isInlineElement(node as Element));
+        if (inFlow && !isTextless(node)) {
           this.add(record.target);
           break;
         }
@@ -177,6 +177,11 @@ export function isTextless(node: Node): boolean {
   const el = node as Element;
   // (`<br>` and blocks are no inline elements.)
   return isInlineElement(el) && !el.localName.includes('-') && !el.shadowRoot;
+}
+
+/** A `<br>`: a line break inside the flow around it, holding no flow of its own. */
+function isLineBreak(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).localName === 'br';
 }
 
 /** Drops every element that sits inside another one of the list. */
