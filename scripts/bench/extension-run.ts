@@ -22,8 +22,6 @@ export interface ExtensionRun {
   heap_added_mb: number | null;
   /** The content script's own longest stretch of work (a scan slice or publishing), as it reports it. */
   own_longest_ms: number | null;
-  /** The content script's work time in all its scans of the page, the pauses between slices left out, as it reports it. */
-  scan_total_ms: number | null;
   long_tasks: number;
   highlighted_ranges: number;
   /** From navigation start until the highlight count settled. */
@@ -108,8 +106,8 @@ export async function measureExtensionOnPage(browser: ExtensionBrowser, server: 
     const marks = {};
     for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('not-alone')) marks[m.name] = m.startTime;
     const own = document.querySelector('not-alone-ui');
-    return { dcl: nav ? nav.domContentLoadedEventEnd : 0, tasks: window.__longTasks, marks, own: own ? Number(own.dataset.longestEverMs) : null, total: own ? Number(own.dataset.scanTotalMs) : null };
-  })()`)) as { dcl: number; tasks: Array<{ start: number; duration: number }>; marks: Record<string, number>; own: number | null; total: number | null };
+    return { dcl: nav ? nav.domContentLoadedEventEnd : 0, tasks: window.__longTasks, marks, own: own ? Number(own.dataset.longestEverMs) : null };
+  })()`)) as { dcl: number; tasks: Array<{ start: number; duration: number }>; marks: Record<string, number>; own: number | null };
   const heap = (await tab.evaluate(HEAP_AFTER_GC)) as number | null;
   await tab.close();
   const alone = await pageAlone(browser, server, page, QUIET_MS);
@@ -125,7 +123,6 @@ export async function measureExtensionOnPage(browser: ExtensionBrowser, server: 
     page_alone_longest_task_ms: observerWorks ? alone.longest : null,
     heap_added_mb: heap !== null && alone.heap !== null ? (heap - alone.heap) / 2 ** 20 : null,
     own_longest_ms: timing.own !== null && Number.isFinite(timing.own) ? timing.own : null,
-    scan_total_ms: timing.total !== null && Number.isFinite(timing.total) ? timing.total : null,
     long_tasks: after.length,
     highlighted_ranges: settled.ranges,
     settled_ms: settled.at,
