@@ -34,7 +34,7 @@ export interface ExtensionRun {
   marks: Record<string, number>;
 }
 
-const NEWS_HOST = 'freedomnews.org.uk';
+export const NEWS_HOST = 'freedomnews.org.uk';
 /** Not in the content script's matches; the test server answers for it all the same. */
 const PLAIN_HOST = 'plain.test';
 const QUIET_MS = 1500;
@@ -57,7 +57,7 @@ const HEAP_AFTER_GC = `(() => {
 })()`;
 
 /** Waits until the extension's highlight count has not changed for QUIET_MS: its ranges then, and since when. */
-const MARKS_SETTLED = `(async () => {
+export const MARKS_SETTLED = `(async () => {
     let last = -1;
     let since = performance.now();
     while (performance.now() < ${LIMIT_MS}) {
@@ -73,7 +73,7 @@ const MARKS_SETTLED = `(async () => {
   })()`;
 
 /** Serves the bench page's HTML at `host` (the test server answers for any host); its URL. */
-function servePage(server: TestServer, host: string, page: BenchPage): string {
+export function servePage(server: TestServer, host: string, page: BenchPage): string {
   const url = `https://${host}/bench/${page.name}`;
   server.route(url, { body: page.html, headers: { 'content-type': 'text/html; charset=utf-8' } });
   return url;
