@@ -18,7 +18,7 @@ import { toMatcherData } from '@/lib/matcher-data';
 import { startServer } from '../../tests/e2e/harness';
 import { CHROMIUM_PATH, REPO_ROOT } from '../../tests/e2e/harness/paths';
 import type { MarkingApi } from './marking-compare-entry';
-import { generatedPage, seedPages, type BenchPage } from './pages';
+import { benchPages } from './pages';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   process.chdir(REPO_ROOT);
   const index = JSON.parse(readFileSync('data/index.json', 'utf8')) as PrisonerIndex;
   const matcherJson = JSON.stringify(toMatcherData(index));
-  let pages: BenchPage[] = [...seedPages(), generatedPage('words-10k', 10_000, index, 10), generatedPage('words-100k', 100_000, index, 100)];
+  let pages = benchPages(index);
   if (ONLY) pages = pages.filter((p) => ONLY.includes(p.name));
 
   const bundle = await bundleEntry();

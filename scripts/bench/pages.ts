@@ -96,3 +96,8 @@ export function generatedPage(name: string, targetWords: number, index: Prisoner
   }
   return { name, html: wrap(`${name}: a long generated article`, paragraphs), words };
 }
+
+/** Every page the benchmarks measure, in the order they report them: the seeds, then 10k and 100k words. */
+export function benchPages(index: PrisonerIndex): BenchPage[] {
+  return [...seedPages(), generatedPage('words-10k', 10_000, index, 10), generatedPage('words-100k', 100_000, index, 100)];
+}

@@ -22,7 +22,7 @@ import { launchExtension, startServer } from '../../tests/e2e/harness';
 import { CHROMIUM_PATH, REPO_ROOT } from '../../tests/e2e/harness/paths';
 import { bundleBenchPage } from './bundle';
 import { MARKS_SETTLED, NEWS_HOST, servePage } from './extension-run';
-import { generatedPage, seedPages, type BenchPage } from './pages';
+import { benchPages, type BenchPage } from './pages';
 
 interface ProfileNode {
   id: number;
@@ -155,7 +155,7 @@ async function cold(page: BenchPage): Promise<void> {
 async function main(): Promise<void> {
   process.chdir(REPO_ROOT);
   const index = JSON.parse(readFileSync('data/index.json', 'utf8')) as PrisonerIndex;
-  const pages = [...seedPages(), generatedPage('words-10k', 10_000, index, 10), generatedPage('words-100k', 100_000, index, 100)];
+  const pages = benchPages(index);
   const page = pages.find((p) => p.name === PAGE);
   if (!page) throw new Error(`no bench page ${PAGE}; pages: ${pages.map((p) => p.name).join(', ')}`);
   await (COLD ? cold(page) : warm(page, index));

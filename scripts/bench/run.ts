@@ -19,7 +19,7 @@ import { CHROMIUM_PATH, DEFAULT_EXTENSION_DIR, REPO_ROOT } from '../../tests/e2e
 import type { BenchApi } from './page-entry';
 import { bundleBenchPage } from './bundle';
 import { fullNameStrings, MAX_STRINGS_PER_PERSON } from './name-strings';
-import { generatedPage, seedPages, type BenchPage } from './pages';
+import { benchPages, type BenchPage } from './pages';
 import { measureExtensionOnPage, measureScanWork, measureStartup, type ExtensionRun } from './extension-run';
 
 const argv = process.argv.slice(2);
@@ -56,11 +56,7 @@ async function main(): Promise<void> {
   };
   const contentScript = contentScriptSize();
 
-  let pages: BenchPage[] = [
-    ...seedPages(),
-    generatedPage('words-10k', 10_000, index, 10),
-    generatedPage('words-100k', 100_000, index, 100),
-  ];
+  let pages = benchPages(index);
   if (ONLY) pages = pages.filter((p) => ONLY.includes(p.name));
 
   console.error(`bundling the bench page; ${names.strings.length} full-name strings (${names.uncapped} before the cap of ${MAX_STRINGS_PER_PERSON}/person)`);
