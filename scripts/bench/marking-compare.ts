@@ -19,6 +19,7 @@ import { startServer } from '../../tests/e2e/harness';
 import { CHROMIUM_PATH, REPO_ROOT } from '../../tests/e2e/harness/paths';
 import type { MarkingApi } from './marking-compare-entry';
 import { benchPages } from './pages';
+import { round } from './timing';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -181,7 +182,6 @@ function machineFacts() {
   };
 }
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function roundAll<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])) as T;

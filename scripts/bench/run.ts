@@ -21,6 +21,8 @@ import { bundleBenchPage } from './bundle';
 import { fullNameStrings, MAX_STRINGS_PER_PERSON } from './name-strings';
 import { benchPages, type BenchPage } from './pages';
 import { measureExtensionOnPage, measureScanWork, measureStartup, type ExtensionRun } from './extension-run';
+import { MarkjsTimer } from './markjs-prefix';
+import { round } from './timing';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
   server.route(`https://${BENCH_HOST}/__bench.js`, { body: bundle, headers: { 'content-type': 'text/javascript' } });
   const results: Record<string, PageResult> = {};
   const extensionRuns: Record<string, ExtensionRun> = {};
+  const markjsTimer = new MarkjsTimer(MARKJS_RUNS);
   let browser: ExtensionBrowser | undefined;
   try {
     browser = await launchExtension(server, { extensionDir: privateCopyOfBuild(), args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'] });
@@ -87,7 +90,7 @@ async function main(): Promise<void> {
       // The floor, the scan and the regex in alternation (see `paired`), then the scan's parts.
       const paired = await call('paired', names.strings, RUNS);
       const breakdown = await call('breakdown', RUNS);
-      const markjs = NO_MARKJS ? {} : await timeMarkjs(call, names.strings, page);
+      const markjs = NO_MARKJS ? {} : await markjsTimer.time((...args) => call('markjs', ...args), names.strings, page);
       await tab.close();
       results[page.name] = {
         words: page.words,
@@ -149,76 +152,6 @@ async function main(): Promise<void> {
   printTable(results, output);
 }
 
-/** Pages this long get one timed mark.js run and no full-list try (each costs minutes). */
-const MARKJS_LONG_PAGE_WORDS = 50_000;
-
-/** The largest prefix mark.js completed so far: its limit is stack depth, so it carries over. */
-let markjsLimit: number | null = null;
-let markjsLimitFrom = '';
-
-/**
- * mark.js with the whole list, or, when it fails (it overflows the stack with long lists), the
- * largest prefix it completes, found by binary search with single tries.
- */
-async function timeMarkjs(call: BenchCall, names: string[], page: BenchPage): Promise<PageResult> {
-  const long = page.words >= MARKJS_LONG_PAGE_WORDS;
-  let count = names.length;
-  let error: string | null = null;
-  let note: string | null = null;
-  if (long && markjsLimit !== null) {
-    // A failing full-list try here costs as long as the prefix run itself; use the known limit.
-    count = markjsLimit;
-    error = 'not tried with the full list on this page';
-    note = `prefix limit found on ${markjsLimitFrom}`;
-  } else {
-    const full = await call('markjs', names, names.length, 0, 0);
-    if ('error' in full) {
-      error = full.error;
-      let ok = 0;
-      let bad = names.length;
-      // Search only below what failed before; stop at 1 % precision.
-      if (markjsLimit !== null) {
-        const t = await call('markjs', names, markjsLimit, 0, 0);
-        if ('error' in t) bad = markjsLimit;
-        else ok = markjsLimit;
-      }
-      while (bad - ok > Math.max(1, Math.floor(ok / 100))) {
-        const mid = Math.floor((ok + bad) / 2);
-        const t = await call('markjs', names, mid, 0, 0);
-        if ('error' in t) bad = mid;
-        else ok = mid;
-      }
-      count = ok;
-      markjsLimit = ok;
-      markjsLimitFrom = page.name;
-      console.error(`  mark.js failed with ${names.length} names (${error.slice(0, 80)}…); largest prefix that completed: ${ok}`);
-    }
-  }
-  if (count === 0) return { markjs_ms: null, markjs_error: error, markjs_names: 0 };
-  const runs = long ? 0 : MARKJS_RUNS;
-  let timed = await call('markjs', names, count, runs, long ? 0 : 100);
-  // The stack limit moves from call to call: a prefix that completed once (here, or on a shorter
-  // page) may overflow when timed. Step down until it completes: halving on a long page, where
-  // each try is long, by 5 % on the others.
-  while ('error' in timed && count > 1) {
-    const next = long ? count >> 1 : Math.floor(count * 0.95);
-    console.error(`  mark.js failed with ${count} names when timed (${timed.error.slice(0, 60)}…); trying ${next}`);
-    error = timed.error;
-    note = `${note ? `${note}; ` : ''}${count} names overflowed when timed, stepped down`;
-    count = next;
-    timed = await call('markjs', names, count, runs, long ? 0 : 100);
-  }
-  if ('error' in timed) return { markjs_ms: null, markjs_error: timed.error, markjs_names: count };
-  console.error(`  mark.js with ${count} names: ${round(timed.ms)} ms`);
-  return {
-    markjs_ms: round(timed.ms),
-    ...(error && { markjs_error: error }),
-    ...(note && { markjs_note: note }),
-    markjs_names: count,
-    markjs_marks: timed.marks,
-  };
-}
-
 /**
  * The bench runs for minutes; a rebuild meanwhile (another terminal) must not swap the
  * extension under it, so it loads a copy of the build it started with.
@@ -264,7 +197,6 @@ function machineFacts() {
   };
 }
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function printTable(results: Record<string, PageResult>, output: { index: Record<string, number>; content_script: unknown }) {
   const cols = ['words', 'walk_ms', 'scan_ms', 'scan_fresh_ms', 'regex_ms', 'markjs_ms', 'markjs_names', 'marks', 'startup_ms', 'startup_main_ms', 'matcher_build_ms', 'heap_mb', 'ext_heap_mb', 'ext_longest_task_ms', 'page_alone_longest_task_ms', 'ext_own_longest_ms', 'ext_scan_total_ms'];

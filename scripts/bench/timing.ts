@@ -29,3 +29,6 @@ export function samples(runs: number, sample: () => number): number {
   sample();
   return median(Array.from({ length: runs }, sample));
 }
+
+/** A figure in ms as results files hold it: to the microsecond. */
+export const round = (x: number): number => Math.round(x * 1000) / 1000;
