@@ -72,6 +72,50 @@ describe('card appearance', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-ru.png') });
   });
 
+  it('keeps marks and the card visible in forced colours (high-contrast mode)', async () => {
+    const { context } = await launch({ forcedColors: 'active', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(BAKHTIN);
+    await waitForMarks(page);
+    expect(await page.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+    const p = await markPoint(page, 'Aleksandr Bakhtin', 1);
+    const clip = { x: p.rect.left - 4, y: p.rect.top - 4, width: p.rect.width + 8, height: p.rect.height + 8 };
+    // The same stretch of page with our highlights and without them must differ: the system
+    // colours replace ours, and a mark that vanished with them would be no mark at all.
+    const marked = await page.screenshot({ clip });
+    await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
+      (window as unknown as { saved: [string, unknown][] }).saved = [...registry];
+      registry.clear();
+    });
+    const bare = await page.screenshot({ clip });
+    await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
+      for (const [name, highlight] of (window as unknown as { saved: [string, unknown][] }).saved) registry.set(name, highlight);
+    });
+    expect(marked.equals(bare)).toBe(false);
+
+    await page.mouse.click(p.x, p.y);
+    const card = dialog(page).locator('.na-card');
+    await dialog(page).locator('h2', { hasText: 'Aleksandr Bakhtin' }).waitFor();
+    // Shadows are dropped in forced colours: the card's edge must be a border the mode keeps.
+    const edge = await card.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { width: s.borderTopWidth, style: s.borderTopStyle };
+    });
+    expect(edge.style).toBe('solid');
+    expect(parseFloat(edge.width)).toBeGreaterThanOrEqual(1);
+    // The status badge and the letter button lose their fill: they are outlined instead.
+    for (const selector of ['.na-badge', 'a.na-primary']) {
+      const style = await card.locator(selector).first().evaluate((el) => getComputedStyle(el).borderTopStyle);
+      expect(style, selector).toBe('solid');
+    }
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-forced-colors.png') });
+    // The card's end, with the letter links.
+    await card.locator('a.na-primary').scrollIntoViewIfNeeded();
+    await card.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-forced-colors-letters.png') });
+  });
+
   it('opens a bottom sheet on a tap, and the tap does not follow a link around the name', async () => {
     const { context } = await launch({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 780 } });
     const page = await context.newPage();

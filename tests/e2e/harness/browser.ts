@@ -26,6 +26,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
+  /** 'active': the system's high-contrast mode (Windows), as Chromium emulates it. */
+  forcedColors?: 'active' | 'none';
   hasTouch?: boolean;
   isMobile?: boolean;
   /** Extra Chromium switches (the bench adds --js-flags=--expose-gc). */
@@ -104,6 +106,7 @@ export async function launchExtension(server: TestServer, opts: LaunchOptions = 
       ...(opts.lang && { locale: opts.lang === 'ru' ? 'ru-RU' : 'en-US' }),
       ...(opts.viewport && { viewport: opts.viewport }),
       ...(opts.colorScheme && { colorScheme: opts.colorScheme }),
+      ...(opts.forcedColors && { forcedColors: opts.forcedColors }),
       ...(opts.hasTouch !== undefined && { hasTouch: opts.hasTouch }),
       ...(opts.isMobile !== undefined && { isMobile: opts.isMobile }),
     });
