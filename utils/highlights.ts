@@ -30,6 +30,14 @@ const FOCUS_CSS = `
   text-decoration: underline solid 3px rgb(150, 80, 0);
 }`;
 
+/** A printed article is the page's own: no marks on paper, where no card can open. */
+const PRINT_CSS = `
+@media print {
+  ${Object.values(HIGHLIGHT_NAMES)
+    .map((name) => `::highlight(${name})`)
+    .join(', ')} { background-color: transparent; text-decoration: none; }
+}`;
+
 /**
  * Styles for the page's document (highlight pseudo-elements cannot be styled from a shadow
  * root), per the reader's mark style. A highlight can only change colours and decorations, so
@@ -49,8 +57,9 @@ export function highlightCss(style: MarkStyle): string {
 ::highlight(${high}) { text-decoration: underline dotted 1px ${MARK_COLOR}; }
 ::highlight(${low}) { text-decoration: underline dotted 1px ${MARK_COLOR}; }`,
   };
-  return rules[style] + FOCUS_CSS;
+  return rules[style] + FOCUS_CSS + PRINT_CSS;
 }
+
 
 /** The default style's rules (kept for callers that do not follow the settings). */
 export const HIGHLIGHT_CSS = highlightCss('underline');

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchExtension, REPO_ROOT, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type LaunchOptions, type TestServer } from './harness';
 import { EXTENSION_DIR, dialog, markPoint, markTexts, waitForMarks } from './content-helpers';
 
@@ -27,8 +28,26 @@ afterEach(async () => {
 });
 
 /** Colour of the card's background, read from the rendered card. */
-async function cardBackground(page: import('playwright-core').Page) {
+async function cardBackground(page: Page) {
   return dialog(page).locator('.na-card').evaluate((el) => getComputedStyle(el).backgroundColor);
+}
+
+/**
+ * A screenshot of `clip` with every highlight of the page taken away for the moment (the
+ * registry is the document's, so the page's world reaches ours), then put back.
+ */
+async function screenshotWithoutHighlights(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<Buffer> {
+  await page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
+    (window as unknown as { savedHighlights: [string, unknown][] }).savedHighlights = [...registry];
+    registry.clear();
+  });
+  const shot = await page.screenshot({ clip });
+  await page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
+    for (const [name, highlight] of (window as unknown as { savedHighlights: [string, unknown][] }).savedHighlights) registry.set(name, highlight);
+  });
+  return shot;
 }
 
 describe('card appearance', () => {
@@ -83,17 +102,7 @@ describe('card appearance', () => {
     // The same stretch of page with our highlights and without them must differ: the system
     // colours replace ours, and a mark that vanished with them would be no mark at all.
     const marked = await page.screenshot({ clip });
-    await page.evaluate(() => {
-      const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
-      (window as unknown as { saved: [string, unknown][] }).saved = [...registry];
-      registry.clear();
-    });
-    const bare = await page.screenshot({ clip });
-    await page.evaluate(() => {
-      const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
-      for (const [name, highlight] of (window as unknown as { saved: [string, unknown][] }).saved) registry.set(name, highlight);
-    });
-    expect(marked.equals(bare)).toBe(false);
+    expect(marked.equals(await screenshotWithoutHighlights(page, clip))).toBe(false);
 
     await page.mouse.click(p.x, p.y);
     const card = dialog(page).locator('.na-card');
@@ -114,6 +123,29 @@ describe('card appearance', () => {
     // The card's end, with the letter links.
     await card.locator('a.na-primary').scrollIntoViewIfNeeded();
     await card.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-forced-colors-letters.png') });
+  });
+
+  it('prints the page as it is: no marks and no card on paper, both back on screen', async () => {
+    const { context } = await launch({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(BAKHTIN);
+    await waitForMarks(page);
+    const p = await markPoint(page, 'Aleksandr Bakhtin', 1);
+    await page.mouse.click(p.x, p.y);
+    const heading = dialog(page).locator('h2', { hasText: 'Aleksandr Bakhtin' });
+    await heading.waitFor();
+    const clip = { x: p.rect.left - 4, y: p.rect.top - 4, width: p.rect.width + 8, height: p.rect.height + 8 };
+
+    await page.emulateMedia({ media: 'print' });
+    expect(await heading.isVisible()).toBe(false);
+    const printed = await page.screenshot({ clip });
+    expect(printed.equals(await screenshotWithoutHighlights(page, clip))).toBe(true);
+
+    // The same comparison on screen tells them apart, so the one above can fail.
+    await page.emulateMedia({ media: 'screen' });
+    expect(await heading.isVisible()).toBe(true);
+    const screen = await page.screenshot({ clip });
+    expect(screen.equals(await screenshotWithoutHighlights(page, clip))).toBe(false);
   });
 
   it('opens a bottom sheet on a tap, and the tap does not follow a link around the name', async () => {
