@@ -19,7 +19,7 @@ import { CHROMIUM_PATH, DEFAULT_EXTENSION_DIR, REPO_ROOT } from '../../tests/e2e
 import type { BenchApi } from './page-entry';
 import { bundleBenchPage } from './bundle';
 import { fullNameStrings, MAX_STRINGS_PER_PERSON } from './name-strings';
-import { benchPages, type BenchPage } from './pages';
+import { benchPages } from './pages';
 import { measureExtensionOnPage, measureScanWork, measureStartup, type ExtensionRun } from './extension-run';
 import { MarkjsTimer } from './markjs-prefix';
 import { round } from './timing';
