@@ -12,7 +12,7 @@ import type { PrisonerIndex, PrisonerRecord } from '@/lib/index-schema';
 import { buildMatcherTables } from '@/lib/matcher';
 import { toMatcherData } from '@/lib/matcher-data';
 import { addMarks, clearMarks, getMarks } from '@/utils/badge';
-import { startInOpenTabs, syncCustomSitesScript } from '@/utils/custom-sites';
+import { endAccessInOpenTabs, startInOpenTabs, syncCustomSitesScript } from '@/utils/custom-sites';
 import { loadActiveIndex, withIndexLock, type ActiveIndex } from '@/utils/index-store';
 import { storeMatcherTables } from '@/utils/matcher-cache';
 import { isRequest, type Request, type Response } from '@/utils/messages';
@@ -156,7 +156,11 @@ export function startBackground(source: IndexSource): void {
       if (registered) return startInOpenTabs(fresh);
     });
   });
-  browser.permissions.onRemoved.addListener(() => void syncCustomSitesScript());
+  browser.permissions.onRemoved.addListener((removed) => {
+    void syncCustomSitesScript();
+    // Pages open on those sites stop marking now, not at their next load.
+    void endAccessInOpenTabs(removed.origins ?? []);
+  });
 
   // Chrome drops alarms on update; re-create on install/update and at every browser start.
   // Registered content scripts persist, but a start is also when to catch up with a grant

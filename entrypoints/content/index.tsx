@@ -9,7 +9,8 @@ import { render } from 'preact';
 import { createMatcher } from '@/lib/matcher';
 import type { Matcher, MatcherTables } from '@/lib/matcher-types';
 import { NEWS_SITE_MATCHES } from '@/lib/news-sites';
-import { ask, type TabMessage, type TabReplies } from '@/utils/messages';
+import { patternHost } from '@/lib/site-pattern';
+import { ask, isAccessEndedMessage, type TabMessage, type TabReplies } from '@/utils/messages';
 import { installHighlightStyles, setHighlightStyle } from '@/utils/highlights';
 import { OWN_HOST_TAG } from '@/utils/page-text';
 import { getSettings, isMarkingEnabled, resolveLanguage, watchSettings, type Settings } from '@/utils/settings';
@@ -41,29 +42,44 @@ export default defineContentScript({
     let earlyTables: Promise<string | null> | null = start.then((read) => read.tables);
     performance.mark('not-alone:settings');
     let session: Promise<Session | null> | null = null;
+    /** The browser took this site's access back while the page was open: no marking here again. */
+    let accessEnded = false;
 
     const apply = () => {
       if (!ctx.isValid) return;
-      const enabled = isMarkingEnabled(settings, location.hostname);
+      const enabled = !accessEnded && isMarkingEnabled(settings, location.hostname);
       if (!session && enabled) session = startSession(ctx, settings, earlyTables ?? readStoredTables());
       earlyTables = null;
-      void session?.then((s) => s?.apply(settings));
+      void session?.then((s) => s?.apply(settings, enabled));
     };
     const unwatch = watchSettings((next) => {
       settings = next;
       apply();
     });
     ctx.onInvalidated(unwatch);
+
+    const onAccessEnded = (message: unknown, sender: { id?: string }): Promise<{ stopped: boolean }> | undefined => {
+      if (sender.id !== browser.runtime.id || !isAccessEndedMessage(message)) return undefined;
+      const here = location.protocol === 'https:' && message.origins.some((pattern) => patternHost(pattern) === location.hostname);
+      if (here && !accessEnded) {
+        accessEnded = true;
+        apply();
+      }
+      return Promise.resolve({ stopped: accessEnded });
+    };
+    browser.runtime.onMessage.addListener(onAccessEnded);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onAccessEnded));
     apply();
   },
 });
 
 interface Session {
-  apply(settings: Settings): void;
+  /** `enabled`: marking on this page (the site's switch, and whether the site is still allowed). */
+  apply(settings: Settings, enabled: boolean): void;
 }
 
-function markingOf(settings: Settings): MarkingOptions {
-  return { enabled: isMarkingEnabled(settings, location.hostname), showLowConfidence: settings.showLowConfidence };
+function markingOf(settings: Settings, enabled: boolean): MarkingOptions {
+  return { enabled, showLowConfidence: settings.showLowConfidence };
 }
 
 /** A matcher from the tables' JSON text; from `not-alone:matcher-data` on, all main-thread work. */
@@ -152,7 +168,7 @@ async function startSession(ctx: ContentScriptContext, settings: Settings, store
     fetchRecords: (ids) => ask({ type: 'getRecords', ids }),
     reportMarked: (ids) => void ask({ type: 'marked', ids }).catch(() => {}),
     signal: ctx.signal,
-    marking: markingOf(settings),
+    marking: markingOf(settings, true),
     // Scan state on the host for tests (the page can see our host and highlights anyway).
     onScanned: (report) => publishReport(host, report),
   });
@@ -178,10 +194,10 @@ async function startSession(ctx: ContentScriptContext, settings: Settings, store
   });
 
   return {
-    apply(next) {
+    apply(next, enabled) {
       store.update({ locale: resolveLanguage(next, navigator.language), markStyle: next.markStyle });
       if (highlightStyle) setHighlightStyle(highlightStyle, next.markStyle);
-      controller?.setMarking(markingOf(next));
+      controller?.setMarking(markingOf(next, enabled));
     },
   };
 }

@@ -227,10 +227,17 @@ describe('other news sites', () => {
     expect(await registered()).toMatchObject([{ id: 'custom-sites', matches: [SITE, OTHER] }]);
 
     await options.getByRole('button', { name: 'Remove news.example.org' }).click();
-    await expect.poll(() => status(options).textContent()).toBe('Removed news.example.org. Tabs already open on it keep their marks until they reload.');
+    await expect.poll(() => status(options).textContent()).toBe('Removed news.example.org. Its marks are gone from open tabs too.');
     expect(await listedSites(options)).toEqual(['reader.example.net']);
     await expect.poll(() => registered()).toMatchObject([{ id: 'custom-sites', matches: [OTHER] }]);
     expect(await granted()).toMatchObject({ origins: expect.not.arrayContaining([SITE]), permissions: ['alarms', 'scripting', 'storage'] });
+    // The tab open on it drops its marks now, and a later change of settings does not bring
+    // them back.
+    await expect.poll(() => drawnCount(waitingTab)).toBe(0);
+    await options.getByRole('radio', { name: /Background colour/ }).check();
+    await settle();
+    expect(await drawnCount(waitingTab)).toBe(0);
+    await options.getByRole('radio', { name: /Underline/ }).check();
 
     await waitingTab.reload({ waitUntil: 'load' });
     await settle();
@@ -253,6 +260,8 @@ describe('other news sites', () => {
     await options.getByText('No other sites yet.').waitFor();
     await expect.poll(async () => (await granted()).permissions).toEqual(['alarms', 'storage']);
     expect((await granted()).origins).toEqual([]);
+    // The reader's other site, still open, drops its marks without a reload too.
+    await expect.poll(() => drawnCount(other)).toBe(0);
     await other.reload({ waitUntil: 'load' });
     await settle();
     expect(await hasOurUi(other)).toBe(false);

@@ -196,7 +196,7 @@ describe('other news sites', () => {
     renderPage();
     fireEvent.click(await screen.findByRole('button', { name: 'Remove news.example.org' }));
     expect(document.activeElement).toBe(field());
-    await waitFor(() => expect(screen.getByTestId('custom-site-status').textContent).toBe('Removed news.example.org. Tabs already open on it keep their marks until they reload.'));
+    await waitFor(() => expect(screen.getByTestId('custom-site-status').textContent).toBe('Removed news.example.org. Its marks are gone from open tabs too.'));
     await screen.findByText('No other sites yet.');
     expect(permissions.origins.has(SITE)).toBe(false);
     await waitFor(() => expect(permissions.registered.size).toBe(0));
