@@ -12,7 +12,7 @@ import type { PrisonerIndex, PrisonerRecord } from '@/lib/index-schema';
 import { buildMatcherTables } from '@/lib/matcher';
 import { toMatcherData } from '@/lib/matcher-data';
 import { addMarks, clearMarks, getMarks } from '@/utils/badge';
-import { endAccessInOpenTabs, startInOpenTabs, syncCustomSitesScript } from '@/utils/custom-sites';
+import { startInOpenTabs, syncCustomSitesScript } from '@/utils/custom-sites';
 import { loadActiveIndex, withIndexLock, type ActiveIndex } from '@/utils/index-store';
 import { storeMatcherTables } from '@/utils/matcher-cache';
 import { isRequest, type Request, type Response } from '@/utils/messages';
@@ -31,6 +31,7 @@ import {
   type RefreshTrigger,
 } from '@/utils/refresh';
 import { watchSettings } from '@/utils/settings';
+import { tellEveryTab } from '@/utils/tab-broadcast';
 
 /** The index shipped in the package; the build (npm run index:build) validated it. */
 export const BUNDLED_INDEX = bundledIndexJson as unknown as PrisonerIndex;
@@ -111,7 +112,11 @@ async function runRefresh(trigger: RefreshTrigger, source: IndexSource): Promise
   if (!updatesConfigured(source)) return NOT_CONFIGURED;
   const current = await getActiveState();
   const outcome = await refreshIndex({ currentVersion: current.active.index.version, trigger, source });
-  if (outcome.result === 'accepted') resetActiveState();
+  if (outcome.result === 'accepted') {
+    resetActiveState();
+    // Open pages match with the new index now, rather than at their next load.
+    void tellEveryTab({ type: 'indexChanged' });
+  }
   return outcome;
 }
 
@@ -159,7 +164,7 @@ export function startBackground(source: IndexSource): void {
   browser.permissions.onRemoved.addListener((removed) => {
     void syncCustomSitesScript();
     // Pages open on those sites stop marking now, not at their next load.
-    void endAccessInOpenTabs(removed.origins ?? []);
+    if (removed.origins?.length) void tellEveryTab({ type: 'accessEnded', origins: removed.origins });
   });
 
   // Chrome drops alarms on update; re-create on install/update and at every browser start.

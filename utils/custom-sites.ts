@@ -10,7 +10,6 @@
  * the last site goes. Without it `browser.scripting` does not exist, so every use is guarded.
  */
 import { customSitePatterns } from '@/lib/site-pattern';
-import type { AccessEndedMessage } from '@/utils/messages';
 
 export const CUSTOM_SITES_SCRIPT_ID = 'custom-sites';
 /** The built content script: the same file the manifest runs on the built-in news sites. */
@@ -137,29 +136,6 @@ export async function startInOpenTabs(patterns: string[]): Promise<number> {
     }
   }
   return started;
-}
-
-/**
- * Tells every open tab that access to `origins` ended, so pages there stop marking now. The
- * tabs cannot be picked by address any more (that needs the access just lost), so all are
- * told; a tab without our content script simply has no one to answer. Returns how many tabs
- * were told.
- */
-export async function endAccessInOpenTabs(origins: readonly string[]): Promise<number> {
-  if (origins.length === 0) return 0;
-  const message: AccessEndedMessage = { type: 'accessEnded', origins: [...origins] };
-  const tabs = await browser.tabs.query({}).catch(() => []);
-  let told = 0;
-  for (const tab of tabs) {
-    if (tab.id === undefined) continue;
-    try {
-      await browser.tabs.sendMessage(tab.id, message);
-      told += 1;
-    } catch {
-      // No content script of ours in that tab.
-    }
-  }
-  return told;
 }
 
 function sameItems(a: readonly string[], b: readonly string[]): boolean {

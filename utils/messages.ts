@@ -55,24 +55,26 @@ export function isRequest(message: unknown): message is Request {
  */
 export type TabMessage = { type: 'focusMark'; id: string };
 
-/**
- * From the background to every tab when the browser took site access back (the reader removed
- * a site, or withheld it in the browser's settings): a page on one of these patterns stops
- * marking at once rather than at its next load. No answer.
- */
-export interface AccessEndedMessage {
-  type: 'accessEnded';
-  origins: string[];
-}
-
-export function isAccessEndedMessage(message: unknown): message is AccessEndedMessage {
-  const m = message as Partial<AccessEndedMessage> | null;
-  return typeof m === 'object' && m !== null && m.type === 'accessEnded' && Array.isArray(m.origins) && m.origins.every((o) => typeof o === 'string');
-}
-
 export interface TabReplies {
   /** Whether a mark of that person was found and focused. */
   focusMark: { ok: boolean };
+}
+
+/**
+ * From the background to every tab (`tellEveryTab`), taken by our content script where it runs:
+ * - `accessEnded`: the browser took site access back (the reader removed a site, or withheld
+ *   it in the browser's settings); a page on one of these patterns stops marking now rather
+ *   than at its next load;
+ * - `indexChanged`: a newer index was accepted; open pages match with it and forget the
+ *   records they kept, so a changed status shows without a reload.
+ */
+export type BroadcastMessage = { type: 'accessEnded'; origins: string[] } | { type: 'indexChanged' };
+
+export function isBroadcastMessage(message: unknown): message is BroadcastMessage {
+  const m = message as { type?: unknown; origins?: unknown } | null;
+  if (typeof m !== 'object' || m === null) return false;
+  if (m.type === 'indexChanged') return true;
+  return m.type === 'accessEnded' && Array.isArray(m.origins) && m.origins.every((o) => typeof o === 'string');
 }
 
 export type FocusMarkMessage = Extract<TabMessage, { type: 'focusMark' }>;

@@ -72,6 +72,8 @@ export class PageController implements UiActions {
   private readonly records = new Map<string, PrisonerRecord>();
   /** Records requests in flight, by the ids they ask for (hover prefetch and open share them). */
   private readonly inflight = new Map<string, Promise<PrisonerRecord[]>>();
+  /** Counts the indexes taken up (`useIndex`), so an answer from an older one is not kept. */
+  private indexSeq = 0;
   private marking: MarkingOptions;
   private started = false;
   private readonly totals = { batches: 0, fullScans: 0, totalMs: 0, longestMs: 0, longestEverMs: 0, sliceMs: 0, publishMs: 0 };
@@ -95,6 +97,20 @@ export class PageController implements UiActions {
     this.doc.addEventListener('click', this.onClick, { signal: this.deps.signal, capture: true });
     this.doc.addEventListener('keydown', this.onKeyDown, { signal: this.deps.signal, capture: true });
     this.started = true;
+    if (this.marking.enabled) this.startPage();
+  }
+
+  /**
+   * A newer index was accepted while the page was open: match with its tables, forget the
+   * records kept from the old one (a status may have changed), and read the page again.
+   */
+  useIndex(matcher: Matcher): void {
+    this.indexSeq++;
+    this.scanner.useMatcher(matcher);
+    this.records.clear();
+    this.inflight.clear();
+    if (!this.started || this.deps.signal.aborted) return;
+    this.stopPage();
     if (this.marking.enabled) this.startPage();
   }
 
@@ -254,11 +270,15 @@ export class PageController implements UiActions {
     const key = ids.join(' ');
     let request = this.inflight.get(key);
     if (!request) {
+      const index = this.indexSeq;
       request = this.deps.fetchRecords(ids).then((records) => {
-        for (const r of records) this.records.set(r.id, r);
+        // (An answer from before a newer index was taken up is shown, not kept.)
+        if (index === this.indexSeq) for (const r of records) this.records.set(r.id, r);
         return records;
       });
-      const forget = () => this.inflight.delete(key);
+      const forget = () => {
+        if (this.inflight.get(key) === request) this.inflight.delete(key);
+      };
       request.then(forget, forget);
       this.inflight.set(key, request);
     }

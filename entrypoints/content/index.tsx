@@ -10,7 +10,7 @@ import { createMatcher } from '@/lib/matcher';
 import type { Matcher, MatcherTables } from '@/lib/matcher-types';
 import { NEWS_SITE_MATCHES } from '@/lib/news-sites';
 import { patternHost } from '@/lib/site-pattern';
-import { ask, isAccessEndedMessage, type TabMessage, type TabReplies } from '@/utils/messages';
+import { ask, isBroadcastMessage, type TabMessage, type TabReplies } from '@/utils/messages';
 import { installHighlightStyles, setHighlightStyle } from '@/utils/highlights';
 import { OWN_HOST_TAG } from '@/utils/page-text';
 import { getSettings, isMarkingEnabled, resolveLanguage, watchSettings, type Settings } from '@/utils/settings';
@@ -59,7 +59,7 @@ export default defineContentScript({
     ctx.onInvalidated(unwatch);
 
     const onAccessEnded = (message: unknown, sender: { id?: string }): Promise<{ stopped: boolean }> | undefined => {
-      if (sender.id !== browser.runtime.id || !isAccessEndedMessage(message)) return undefined;
+      if (sender.id !== browser.runtime.id || !isBroadcastMessage(message) || message.type !== 'accessEnded') return undefined;
       const here = location.protocol === 'https:' && message.origins.some((pattern) => patternHost(pattern) === location.hostname);
       if (here && !accessEnded) {
         accessEnded = true;
@@ -175,10 +175,25 @@ async function startSession(ctx: ContentScriptContext, settings: Settings, store
   ui.mount();
   controller.start();
 
-  // The popup's "Show on the page".
-  const onMessage = (message: unknown, sender: { id?: string }): Promise<TabReplies['focusMark']> | undefined => {
-    if (sender.id !== browser.runtime.id || !isTabMessage(message)) return undefined;
-    return Promise.resolve({ ok: controller!.showPerson(message.id) });
+  // The popup's "Show on the page", and a newer index from the background.
+  const onMessage = (message: unknown, sender: { id?: string }): Promise<TabReplies['focusMark'] | { ok: boolean }> | undefined => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    if (isTabMessage(message)) return Promise.resolve({ ok: controller!.showPerson(message.id) });
+    if (isBroadcastMessage(message) && message.type === 'indexChanged') return takeUpNewIndex();
+    return undefined;
+  };
+  /** The new index's matcher, then a fresh read of the page; on failure the old one stays. */
+  const takeUpNewIndex = async (): Promise<{ ok: boolean }> => {
+    try {
+      const next = await loadMatcher(readStoredTables());
+      if (!ctx.isValid) return { ok: false };
+      host.dataset.tablesFrom = next.from;
+      controller!.useIndex(next.matcher);
+      return { ok: true };
+    } catch (error) {
+      console.warn('[Not Alone] could not load the new name index; this page keeps the one it has.', error);
+      return { ok: false };
+    }
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

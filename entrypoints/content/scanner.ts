@@ -51,10 +51,16 @@ export class Scanner {
   onShadowRoot: ((root: ShadowRoot) => void) | undefined;
 
   constructor(
-    private readonly matcher: Matcher,
+    private matcher: Matcher,
     private readonly marks: MarkStore,
     private readonly doc: Document = document,
   ) {
+    this.page = matcher.newPage();
+  }
+
+  /** Matches with another matcher (a newer index) from the next scan on. */
+  useMatcher(matcher: Matcher): void {
+    this.matcher = matcher;
     this.page = matcher.newPage();
   }
 

@@ -4,7 +4,8 @@
  * server) and with the committed TEST public key injected at build time (the e2e copy of the
  * build), and indexes signed here with the TEST private key.
  *
- * First a valid newer index is accepted (a new person appears, on a page and in the search);
+ * First a valid newer index is accepted (a new person appears, on a page already open, on a new
+ * page and in the search);
  * then every fault in the matrix is served in turn, "Refresh now" is pressed, and the popup's
  * message and the index in use (still the accepted one, new person included) are checked.
  */
@@ -98,11 +99,22 @@ describe('refresh', () => {
   });
 
   it('accepts a valid newer index: the new person is found on a page and in the search', async () => {
+    // A page open before the refresh: the bundled index does not know her.
+    const early = await env.ext.context.newPage();
+    await early.goto(NEW_PERSON_PAGE);
+    await early.waitForFunction(() => (document.querySelector('not-alone-ui') as HTMLElement | null)?.dataset.state === 'ready');
+    expect(await proxyMarks(early)).toEqual([]);
+
     publish(JSON.stringify(indexOf(ACCEPTED_VERSION)));
     const outcome = await refreshNow();
     expect(outcome).toMatchObject({ result: 'accepted' });
     expect(outcome.text).toContain(`Updated to version ${ACCEPTED_VERSION}.`);
     expect(await indexInUse()).toEqual({ version: ACCEPTED_VERSION, hasNewPerson: true });
+
+    // The open page takes up the new index without a reload.
+    await waitForMarks(early, 1);
+    expect((await proxyMarks(early)).flatMap((m) => m.ids)).toContain('kvasnevskaya-zinoviya');
+    await early.close();
 
     const page = await env.ext.context.newPage();
     await page.goto(NEW_PERSON_PAGE);

@@ -231,6 +231,35 @@ describe('PageController', () => {
     expect(card.openedBy).toBe('keyboard');
   });
 
+  it('takes up a newer index while the page is open: new people marked, kept records asked again', async () => {
+    let status: PrisonerRecord['status'] = 'imprisoned';
+    const fetchRecords = vi.fn(async (ids: string[]) => ids.map((id) => ({ ...record(id, id), status })));
+    const onlyGorinov: MatcherData = { ...DATA, people: DATA.people.filter((p) => p.id === 'gorinov-alexei') };
+    document.body.innerHTML = `<not-alone-ui id="host"></not-alone-ui><main><article><p>Алексей Горинов и Александр Бахтин, статья 207.3.</p></article></main>`;
+    host = document.getElementById('host')!;
+    const store = new UiStore({ locale: 'en', theme: null, marks: [], card: null, focusedKey: null });
+    const controller = new PageController({ matcher: createMatcher(onlyGorinov), store, isOwnNode: (n) => n === host, fetchRecords, reportMarked: vi.fn(), signal: abort.signal });
+    controller.start();
+    await controller.settled();
+    expect(texts(store)).toEqual(['Алексей Горинов']);
+    const shownStatus = () => (store.state.card?.content.state === 'ready' ? store.state.card.content.records[0]?.status : undefined);
+    controller.openFromKeyboard(store.state.marks[0]!.key);
+    await vi.waitFor(() => expect(shownStatus()).toBe('imprisoned'));
+    controller.closeCard(false);
+    // Opened again: the kept record serves, nothing is asked.
+    controller.openFromKeyboard(store.state.marks[0]!.key);
+    expect(shownStatus()).toBe('imprisoned');
+    expect(fetchRecords).toHaveBeenCalledTimes(1);
+
+    status = 'released';
+    controller.useIndex(createMatcher(DATA));
+    expect(store.state.card).toBeNull();
+    await vi.waitFor(() => expect(texts(store)).toEqual(['Алексей Горинов', 'Александр Бахтин']));
+    controller.openFromKeyboard(store.state.marks[0]!.key);
+    await vi.waitFor(() => expect(shownStatus()).toBe('released'));
+    expect(fetchRecords).toHaveBeenCalledTimes(2);
+  });
+
   it('closes the card on Escape', async () => {
     const { controller, store } = setup('<p>Алексей Горинов, статья 207.3.</p>');
     await controller.settled();
