@@ -6,9 +6,14 @@
  */
 import type { BroadcastMessage } from '@/utils/messages';
 
-/** Sends `message` to every open tab; returns how many tabs had our content script to take it. */
+/**
+ * Sends `message` to every open tab; resolves to how many tabs had our content script to take
+ * it, and never rejects (a tab that cannot be told is no error of the caller's).
+ */
 export async function tellEveryTab(message: BroadcastMessage): Promise<number> {
   const tabs = await browser.tabs.query({}).catch(() => []);
-  const sent = await Promise.allSettled(tabs.flatMap((tab) => (tab.id === undefined ? [] : [browser.tabs.sendMessage(tab.id, message)])));
+  // (async: a send that throws at once counts like one that rejects.)
+  const send = async (tabId: number) => browser.tabs.sendMessage(tabId, message);
+  const sent = await Promise.allSettled(tabs.flatMap((tab) => (tab.id === undefined ? [] : [send(tab.id)])));
   return sent.filter((r) => r.status === 'fulfilled').length;
 }
