@@ -9,7 +9,6 @@ import { render } from 'preact';
 import { createMatcher } from '@/lib/matcher';
 import type { Matcher, MatcherTables } from '@/lib/matcher-types';
 import { NEWS_SITE_MATCHES } from '@/lib/news-sites';
-import { patternHost } from '@/lib/site-pattern';
 import { ask, isBroadcastMessage, type TabMessage, type TabReplies } from '@/utils/messages';
 import { installHighlightStyles, setHighlightStyle } from '@/utils/highlights';
 import { OWN_HOST_TAG } from '@/utils/page-text';
@@ -60,7 +59,8 @@ export default defineContentScript({
 
     const onAccessEnded = (message: unknown, sender: { id?: string }): Promise<{ stopped: boolean }> | undefined => {
       if (sender.id !== browser.runtime.id || !isBroadcastMessage(message) || message.type !== 'accessEnded') return undefined;
-      const here = location.protocol === 'https:' && message.origins.some((pattern) => patternHost(pattern) === location.hostname);
+      // Every site pattern has this one form (lib/site-pattern.ts, `sitePattern`).
+      const here = location.protocol === 'https:' && message.origins.includes(`https://${location.hostname}/*`);
       if (here && !accessEnded) {
         accessEnded = true;
         apply();
