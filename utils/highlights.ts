@@ -60,7 +60,6 @@ export function highlightCss(style: MarkStyle): string {
   return rules[style] + FOCUS_CSS + PRINT_CSS;
 }
 
-
 /** The default style's rules (kept for callers that do not follow the settings). */
 export const HIGHLIGHT_CSS = highlightCss('underline');
 
