@@ -182,7 +182,6 @@ function machineFacts() {
   };
 }
 
-
 function roundAll<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v])) as T;
 }

@@ -10,6 +10,27 @@ export type MarkjsCall = (names: string[], count: number, runs: number, minMs: n
 
 export type MarkjsResult = Record<string, number | string | null>;
 
+type MarkjsTry = Awaited<ReturnType<MarkjsCall>>;
+
+/**
+ * Binary search between a count that completed (`ok`; 0 for none known) and one that failed
+ * (`bad`), to 1 % precision: the largest count that completed, and that try's result (null when
+ * no try in the search completed).
+ */
+async function largestCompleting(ok: number, bad: number, attempt: (count: number) => Promise<MarkjsTry>): Promise<{ count: number; completed: Exclude<MarkjsTry, { error: string }> | null }> {
+  let completed: Exclude<MarkjsTry, { error: string }> | null = null;
+  while (bad - ok > Math.max(1, Math.floor(ok / 100))) {
+    const mid = Math.floor((ok + bad) / 2);
+    const t = await attempt(mid);
+    if ('error' in t) bad = mid;
+    else {
+      ok = mid;
+      completed = t;
+    }
+  }
+  return { count: ok, completed };
+}
+
 /** Pages this long get one timed mark.js run and no full-list try (a try that completes costs seconds). */
 export const MARKJS_LONG_PAGE_WORDS = 50_000;
 
@@ -50,12 +71,7 @@ export class MarkjsTimer {
           if ('error' in t) bad = this.limit;
           else ok = this.limit;
         }
-        while (bad - ok > Math.max(1, Math.floor(ok / 100))) {
-          const mid = Math.floor((ok + bad) / 2);
-          const t = await call(names, mid, 0, 0);
-          if ('error' in t) bad = mid;
-          else ok = mid;
-        }
+        ok = (await largestCompleting(ok, bad, (n) => call(names, n, 0, 0))).count;
         count = ok;
         this.limit = ok;
         this.limitFrom = page.name;
@@ -82,15 +98,10 @@ export class MarkjsTimer {
       timed = await call(names, count, runs, minMs);
     }
     if (long && failed > 0 && !('error' in timed)) {
-      let bad = failed;
-      while (bad - count > Math.max(1, Math.floor(count / 100))) {
-        const mid = Math.floor((count + bad) / 2);
-        const t = await call(names, mid, runs, minMs);
-        if ('error' in t) bad = mid;
-        else {
-          count = mid;
-          timed = t;
-        }
+      const found = await largestCompleting(count, failed, (n) => call(names, n, runs, minMs));
+      if (found.completed) {
+        count = found.count;
+        timed = found.completed;
       }
       note = `${note}; then the largest prefix below ${failed} that completed, by binary search`;
     }

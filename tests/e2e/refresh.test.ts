@@ -102,7 +102,7 @@ describe('refresh', () => {
     // A page open before the refresh: the bundled index does not know her.
     const early = await env.ext.context.newPage();
     await early.goto(NEW_PERSON_PAGE);
-    await early.waitForFunction(() => (document.querySelector('not-alone-ui') as HTMLElement | null)?.dataset.state === 'ready');
+    await waitForMarks(early, 0);
     expect(await proxyMarks(early)).toEqual([]);
 
     publish(JSON.stringify(indexOf(ACCEPTED_VERSION)));

@@ -45,13 +45,14 @@ function setup(
   html: string,
   fetchRecords = vi.fn(async (ids: string[]) => ids.map((id) => record(id, id))),
   marking?: { enabled: boolean; showLowConfidence: boolean },
+  data: MatcherData = DATA,
 ) {
   document.body.innerHTML = `<not-alone-ui id="host"></not-alone-ui><main><article>${html}</article></main>`;
   host = document.getElementById('host')!;
   const store = new UiStore({ locale: 'en', theme: null, marks: [], card: null, focusedKey: null });
   const reportMarked = vi.fn();
   const controller = new PageController({
-    matcher: createMatcher(DATA),
+    matcher: createMatcher(data),
     store,
     isOwnNode: (n) => n === host || host.contains(n),
     fetchRecords,
@@ -235,11 +236,7 @@ describe('PageController', () => {
     let status: PrisonerRecord['status'] = 'imprisoned';
     const fetchRecords = vi.fn(async (ids: string[]) => ids.map((id) => ({ ...record(id, id), status })));
     const onlyGorinov: MatcherData = { ...DATA, people: DATA.people.filter((p) => p.id === 'gorinov-alexei') };
-    document.body.innerHTML = `<not-alone-ui id="host"></not-alone-ui><main><article><p>Алексей Горинов и Александр Бахтин, статья 207.3.</p></article></main>`;
-    host = document.getElementById('host')!;
-    const store = new UiStore({ locale: 'en', theme: null, marks: [], card: null, focusedKey: null });
-    const controller = new PageController({ matcher: createMatcher(onlyGorinov), store, isOwnNode: (n) => n === host, fetchRecords, reportMarked: vi.fn(), signal: abort.signal });
-    controller.start();
+    const { controller, store } = setup('<p>Алексей Горинов и Александр Бахтин, статья 207.3.</p>', fetchRecords, undefined, onlyGorinov);
     await controller.settled();
     expect(texts(store)).toEqual(['Алексей Горинов']);
     const shownStatus = () => (store.state.card?.content.state === 'ready' ? store.state.card.content.records[0]?.status : undefined);
