@@ -48,6 +48,8 @@ interface ActiveState {
 }
 
 let state: Promise<ActiveState> | null = null;
+/** Settles once the state's matcher tables are in storage (or could not be written). */
+let tablesStored: Promise<void> = Promise.resolve();
 
 function deriveState(active: ActiveIndex): ActiveState {
   return {
@@ -67,9 +69,12 @@ export function getActiveState(bundled: PrisonerIndex = BUNDLED_INDEX): Promise<
     if (state === loading) state = null;
   });
   // Pages read the tables from storage from now on; if the copy cannot be written they ask us.
-  void loading
+  tablesStored = loading
     .then((s) => withIndexLock(() => storeMatcherTables(s.active, s.matcherJson)))
-    .catch((err: unknown) => console.warn('Not Alone: could not store the matcher tables', err));
+    .then(
+      () => {},
+      (err: unknown) => console.warn('Not Alone: could not store the matcher tables', err),
+    );
   return loading;
 }
 
@@ -114,10 +119,18 @@ async function runRefresh(trigger: RefreshTrigger, source: IndexSource): Promise
   const outcome = await refreshIndex({ currentVersion: current.active.index.version, trigger, source });
   if (outcome.result === 'accepted') {
     resetActiveState();
-    // Open pages match with the new index now, rather than at their next load.
-    void tellEveryTab({ type: 'indexChanged' });
+    void announceNewIndex();
   }
   return outcome;
+}
+
+/**
+ * Open pages match with the new index now, rather than at their next load. They are told once
+ * its tables are stored, so each reads them from storage instead of all asking us at once.
+ */
+async function announceNewIndex(): Promise<void> {
+  await getActiveState().then(() => tablesStored, () => {});
+  await tellEveryTab({ type: 'indexChanged' });
 }
 
 export default defineBackground(() => startBackground(builtInIndexSource()));

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from '#imports';
 import background, { BUNDLED_INDEX, getActiveState, handleRequest, resetActiveState, startBackground } from '@/entrypoints/background';
 import { buildMatcherTables } from '@/lib/matcher';
 import { toMatcherData } from '@/lib/matcher-data';
 import type { MatcherTables } from '@/lib/matcher-types';
 import { rowFields } from '@/lib/packed-tables';
 import { storeAcceptedIndex } from '@/utils/index-store';
+import { TABLES_READ_KEYS, tablesFromRead } from '@/utils/matcher-cache';
 import { REFRESH_ALARM, builtInIndexSource, refreshStatusItem, resetRefreshState, type IndexSource } from '@/utils/refresh';
 import { updateSettings } from '@/utils/settings';
 import { encode, sign, TEST_PUBLIC_KEY } from './accept-index.fixtures';
@@ -145,6 +147,26 @@ describe('main()', () => {
     expect(fetched.sort()).toEqual([keyed.url, `${keyed.url}.sig`]);
     const data = JSON.parse((await handleRequest({ type: 'getMatcher' }, {})) as string) as { version: number };
     expect(data.version).toBe(next.version);
+  });
+
+  it('tells open tabs about an accepted index only once its matcher tables are stored', async () => {
+    const next = makeIndex(BUNDLED_INDEX.version + 1, ['bakhtin-aleksandr'], [newPerson()]);
+    const text = JSON.stringify(next);
+    vi.stubGlobal('fetch', async (url: string) => new Response(String(url).endsWith('.sig') ? sign(encode(text)) : text));
+    await browser.tabs.create({ url: 'https://ovd.info/' });
+    const tabIds = (await browser.tabs.query({})).map((t) => t.id);
+    // What a tab told of the change would read from storage at that moment.
+    const seenByTab: unknown[] = [];
+    vi.spyOn(browser.tabs, 'sendMessage').mockImplementation(async (tabId: number, message: unknown) => {
+      const [pointer, stamp, tables] = await Promise.all(TABLES_READ_KEYS.map((key) => storage.getItem(key)));
+      const fresh = tablesFromRead(pointer, stamp, tables);
+      seenByTab.push({ tabId, message, version: fresh && (JSON.parse(fresh) as { version: number }).version });
+    });
+    startBackground(keyed);
+    await getActiveState();
+    expect(await browser.runtime.sendMessage({ type: 'refreshNow' })).toMatchObject({ result: 'accepted' });
+    await vi.waitFor(() => expect(seenByTab).toHaveLength(tabIds.length));
+    expect(seenByTab).toEqual(tabIds.map((tabId) => ({ tabId, message: { type: 'indexChanged' }, version: next.version })));
   });
 });
 
