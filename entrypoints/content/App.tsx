@@ -29,6 +29,7 @@ export function App({ store, actions }: { store: UiStore; actions: UiActions }) 
     <div class="na-root" data-theme={state.theme ?? undefined}>
       <MarkList state={state} actions={actions} />
       {state.markStyle === 'icon' && state.marks.length > 0 && <MarkBadges marks={state.marks} actions={actions} />}
+      {state.focusedKey !== null && <FocusRing markKey={state.focusedKey} actions={actions} />}
       {state.card && <CardLayer key={state.card.token} card={state.card} state={state} actions={actions} />}
     </div>
   );
@@ -171,6 +172,62 @@ function MarkBadges({ marks, actions }: { marks: MarkEntry[]; actions: UiActions
     <div ref={layer} class="na-mark-badges" aria-hidden="true">
       {spots.map((spot) => (
         <span key={spot.key} class="na-mark-badge" data-mark-key={spot.key} style={{ left: `${spot.x}px`, top: `${spot.y}px` }} />
+      ))}
+    </div>
+  );
+}
+
+const FORCED_COLORS = '(forced-colors: active)';
+
+/** Whether the reader's system forces its own colours (high-contrast modes), followed live. */
+function useForcedColors(): boolean {
+  const [query] = useState(() => (typeof matchMedia === 'function' ? matchMedia(FORCED_COLORS) : null));
+  const [forced, setForced] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const onChange = () => setForced(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return forced;
+}
+
+/**
+ * In forced colours the browser paints every highlight in the one system selection colour, so
+ * the focused mark's own highlight looks like all the others (docs/accessibility.md). There a
+ * ring in our layer outlines the mark the keyboard is on; elsewhere the highlight suffices.
+ */
+function FocusRing({ markKey, actions }: { markKey: number; actions: UiActions }) {
+  const forced = useForcedColors();
+  const [boxes, setBoxes] = useState<{ left: number; top: number; width: number; height: number }[]>([]);
+
+  useLayoutEffect(() => {
+    if (!forced) return;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const rects = Array.from(actions.rangeOf(markKey)?.getClientRects() ?? []);
+      setBoxes(rects.filter((r) => r.width > 0).map(({ left, top, width, height }) => ({ left, top, width, height })));
+    };
+    const later = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    // Captured, so a scrolling box inside the page moves the ring as well as the window does.
+    window.addEventListener('scroll', later, { capture: true, passive: true });
+    window.addEventListener('resize', later);
+    return () => {
+      window.removeEventListener('scroll', later, { capture: true });
+      window.removeEventListener('resize', later);
+      cancelAnimationFrame(frame);
+    };
+  }, [markKey, forced]);
+
+  if (!forced) return null;
+  return (
+    <div class="na-focus-rings" aria-hidden="true">
+      {boxes.map((b, i) => (
+        <span key={i} class="na-focus-ring" style={{ left: `${b.left}px`, top: `${b.top}px`, width: `${b.width}px`, height: `${b.height}px` }} />
       ))}
     </div>
   );

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, REPO_ROOT, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type LaunchOptions, type TestServer } from './harness';
-import { EXTENSION_DIR, dialog, markPoint, markTexts, waitForMarks } from './content-helpers';
+import { EXTENSION_DIR, dialog, focusedProxy, markPoint, markTexts, waitForMarks } from './content-helpers';
 
 const BAKHTIN = 'https://en.zona.media/article/2023/08/14/bakhtin/';
 
@@ -123,6 +123,59 @@ describe('card appearance', () => {
     // The card's end, with the letter links.
     await card.locator('a.na-primary').scrollIntoViewIfNeeded();
     await card.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-card-forced-colors-letters.png') });
+  });
+
+  it('rings the mark the keyboard is on in forced colours, where every highlight looks alike', async () => {
+    const { context } = await launch({ forcedColors: 'active', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(BAKHTIN);
+    await waitForMarks(page);
+    await page.keyboard.press('Tab');
+    expect((await focusedProxy(page))?.className).toBe('na-proxy');
+    const focusBox = () =>
+      page.evaluate(() => {
+        const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        const [s] = [...(registry.get('not-alone-focus') ?? [])];
+        if (!s) return null;
+        const r = document.createRange();
+        r.setStart(s.startContainer, s.startOffset);
+        r.setEnd(s.endContainer, s.endOffset);
+        return [...r.getClientRects()].filter((b) => b.width > 0).map((b) => b.toJSON() as DOMRect);
+      });
+    const ringBoxes = () =>
+      page.evaluate(() =>
+        [...(document.querySelector('not-alone-ui')?.shadowRoot?.querySelectorAll('.na-focus-ring') ?? [])].map(
+          (el) => el.getBoundingClientRect().toJSON() as DOMRect,
+        ),
+      );
+    const expectRingOnFocus = async () => {
+      const marks = await focusBox();
+      expect(marks?.length).toBeGreaterThan(0);
+      await expect.poll(async () => (await ringBoxes()).length).toBe(marks!.length);
+      const rings = await ringBoxes();
+      rings.forEach((ring, i) => {
+        const mark = marks![i]!;
+        for (const side of ['left', 'top', 'right', 'bottom'] as const) expect(Math.abs(ring[side] - mark[side]), side).toBeLessThanOrEqual(1);
+      });
+      const outline = await page.evaluate(() => {
+        const el = document.querySelector('not-alone-ui')?.shadowRoot?.querySelector('.na-focus-ring');
+        const s = el ? getComputedStyle(el) : null;
+        return s && { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+      });
+      expect(outline?.style).toBe('solid');
+      expect(outline?.width).toBeGreaterThanOrEqual(2);
+    };
+    await expectRingOnFocus();
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-forced-colors-focus.png') });
+    // The ring follows the keyboard to the next mark and the page as it scrolls.
+    await page.keyboard.press('ArrowDown');
+    await expectRingOnFocus();
+    await page.mouse.wheel(0, 120);
+    await expect.poll(async () => (await ringBoxes())[0]?.top).toBeCloseTo((await focusBox())![0]!.top, 0);
+    await expectRingOnFocus();
+    // Leaving the keyboard list takes the ring away.
+    await page.mouse.click(5, 5);
+    await expect.poll(async () => (await ringBoxes()).length).toBe(0);
   });
 
   it('prints the page as it is: no marks and no card on paper, both back on screen', async () => {

@@ -89,6 +89,60 @@ describe('keyboard entry to the marks', () => {
   });
 });
 
+describe('the focused mark in forced colours', () => {
+  /** A `(forced-colors: active)` query whose answer the test changes, telling its listeners. */
+  function forcedColours(matches: boolean) {
+    const listeners = new Set<() => void>();
+    const query = {
+      matches,
+      addEventListener: (_: string, fn: () => void) => listeners.add(fn),
+      removeEventListener: (_: string, fn: () => void) => listeners.delete(fn),
+    };
+    vi.stubGlobal('matchMedia', (q: string) => (q === '(forced-colors: active)' ? query : { matches: false, addEventListener() {}, removeEventListener() {} }));
+    return (next: boolean) => {
+      query.matches = next;
+      for (const fn of listeners) fn();
+    };
+  }
+  /** Mark 2 spans two lines; the other marks have no geometry. */
+  const lines = [new DOMRect(40, 100, 120, 20), new DOMRect(0, 124, 60, 20)];
+  /** The App with mark 2 in focus. */
+  function setupRing() {
+    const { store, actions } = setup();
+    actions.rangeOf = (key) => (key === 2 ? ({ getClientRects: () => lines } as unknown as Range) : null);
+    act(() => store.update({ focusedKey: 2 }));
+    return store;
+  }
+  const rings = () => Array.from(document.querySelectorAll<HTMLElement>('.na-focus-ring'));
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is outlined on every line it covers, and the ring follows the focus and goes with it', () => {
+    forcedColours(true);
+    const store = setupRing();
+    expect(rings().map((r) => [r.style.left, r.style.top, r.style.width, r.style.height])).toEqual([
+      ['40px', '100px', '120px', '20px'],
+      ['0px', '124px', '60px', '20px'],
+    ]);
+    expect(rings()[0]!.closest('[aria-hidden="true"]')).not.toBeNull();
+    act(() => store.update({ focusedKey: 1 }));
+    expect(rings()).toHaveLength(0);
+    act(() => store.update({ focusedKey: 2 }));
+    expect(rings()).toHaveLength(2);
+    act(() => store.update({ focusedKey: null }));
+    expect(document.querySelector('.na-focus-rings')).toBeNull();
+  });
+
+  it('is not drawn in ordinary colours, where the focus highlight shows it, and appears when the mode turns on', () => {
+    const turn = forcedColours(false);
+    setupRing();
+    expect(document.querySelector('.na-focus-rings')).toBeNull();
+    act(() => turn(true));
+    expect(rings()).toHaveLength(2);
+    act(() => turn(false));
+    expect(document.querySelector('.na-focus-rings')).toBeNull();
+  });
+});
+
 /** A released man with no address: enough for a card with a name. */
 const shakursky: PrisonerRecord = sparseRecord({
   id: 'shakursky-ilya',
