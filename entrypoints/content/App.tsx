@@ -6,6 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Card } from '@/components/Card';
 import { STRINGS } from '@/lib/i18n-strings';
 import { placeCard } from '@/utils/card-placement';
+import { ClipAreas, clipRect } from '@/utils/clip-areas';
 import type { MarkEntry, OpenCard, UiState, UiStore } from './ui-store';
 
 export interface UiActions {
@@ -128,45 +129,77 @@ function MarkList({ state, actions }: { state: UiState; actions: UiActions }) {
 }
 
 /**
+ * Keeps what we draw over the page's text in place. `measure` runs now, when the page's size
+ * changes and, at most once a frame, after a box inside the page scrolls; a scroll of the
+ * window itself runs `follow` instead when one is given (a layer that moves by a transform
+ * needs no measuring then). Scroll is listened to in the capture phase, since a box's scroll
+ * event does not bubble to the window. A null `measure` listens to nothing.
+ */
+function useKeptOverText(measure: (() => void) | null, follow: (() => void) | null, deps: unknown[]) {
+  useLayoutEffect(() => {
+    if (!measure) return;
+    let frame = 0;
+    let remeasure = false;
+    const run = () => {
+      frame = 0;
+      if (remeasure || !follow) measure();
+      else follow();
+      remeasure = false;
+    };
+    const later = () => {
+      if (!frame) frame = requestAnimationFrame(run);
+    };
+    const onScroll = (e: Event) => {
+      if (e.target !== document && e.target !== window) remeasure = true;
+      later();
+    };
+    const onResize = () => {
+      remeasure = true;
+      later();
+    };
+    measure();
+    const resized = new ResizeObserver(onResize);
+    resized.observe(document.documentElement);
+    window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', onResize);
+    return () => {
+      resized.disconnect();
+      window.removeEventListener('scroll', onScroll, { capture: true });
+      window.removeEventListener('resize', onResize);
+      cancelAnimationFrame(frame);
+    };
+  }, deps);
+}
+
+/**
  * The "icon" mark style: a small badge after each name (a highlight can only colour text).
- * Badges sit in a layer that follows the page's scroll with one transform per frame; their
- * places are measured again when the marks change or the page's size changes. They take no
- * pointer events, so the page under them works as before.
+ * Badges sit in a layer that follows the window's scroll with one transform per frame; their
+ * places are measured again when the marks change, the page's size changes or a box inside
+ * the page scrolls. They take no pointer events, so the page under them works as before.
  */
 function MarkBadges({ marks, actions }: { marks: MarkEntry[]; actions: UiActions }) {
   const layer = useRef<HTMLDivElement>(null);
   const [spots, setSpots] = useState<{ key: number; x: number; y: number }[]>([]);
 
-  useLayoutEffect(() => {
-    let frame = 0;
-    const follow = () => {
-      frame = 0;
-      if (layer.current) layer.current.style.transform = `translate(${-window.scrollX}px, ${-window.scrollY}px)`;
-    };
-    const measure = () => {
-      const next: { key: number; x: number; y: number }[] = [];
-      for (const m of marks) {
-        const rects = actions.rangeOf(m.key)?.getClientRects();
-        const last = rects?.[rects.length - 1];
-        if (!last || last.width === 0) continue;
-        next.push({ key: m.key, x: Math.round(last.right + window.scrollX), y: Math.round(last.top + window.scrollY) });
-      }
-      setSpots(next);
-      follow();
-    };
-    const onScroll = () => {
-      if (!frame) frame = requestAnimationFrame(follow);
-    };
-    measure();
-    const resized = new ResizeObserver(() => measure());
-    resized.observe(document.documentElement);
-    window.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      resized.disconnect();
-      window.removeEventListener('scroll', onScroll);
-      cancelAnimationFrame(frame);
-    };
-  }, [marks]);
+  const follow = () => {
+    if (layer.current) layer.current.style.transform = `translate(${-window.scrollX}px, ${-window.scrollY}px)`;
+  };
+  const measure = () => {
+    const next: { key: number; x: number; y: number }[] = [];
+    const areas = new ClipAreas();
+    for (const m of marks) {
+      const range = actions.rangeOf(m.key);
+      const rects = range?.getClientRects();
+      const last = rects?.[rects.length - 1];
+      if (!range || !last || last.width === 0) continue;
+      // A name its box has scrolled away (or cut off) gets no badge floating outside the box.
+      if (!clipRect(last, areas.of(range.commonAncestorContainer))) continue;
+      next.push({ key: m.key, x: Math.round(last.right + window.scrollX), y: Math.round(last.top + window.scrollY) });
+    }
+    setSpots(next);
+    follow();
+  };
+  useKeptOverText(measure, follow, [marks]);
 
   return (
     <div ref={layer} class="na-mark-badges" aria-hidden="true">
@@ -201,27 +234,15 @@ function FocusRing({ markKey, actions }: { markKey: number; actions: UiActions }
   const forced = useForcedColors();
   const [boxes, setBoxes] = useState<{ left: number; top: number; width: number; height: number }[]>([]);
 
-  useLayoutEffect(() => {
-    if (!forced) return;
-    let frame = 0;
-    const measure = () => {
-      frame = 0;
-      const rects = Array.from(actions.rangeOf(markKey)?.getClientRects() ?? []);
-      setBoxes(rects.filter((r) => r.width > 0).map(({ left, top, width, height }) => ({ left, top, width, height })));
-    };
-    const later = () => {
-      if (!frame) frame = requestAnimationFrame(measure);
-    };
-    measure();
-    // Captured, so a scrolling box inside the page moves the ring as well as the window does.
-    window.addEventListener('scroll', later, { capture: true, passive: true });
-    window.addEventListener('resize', later);
-    return () => {
-      window.removeEventListener('scroll', later, { capture: true });
-      window.removeEventListener('resize', later);
-      cancelAnimationFrame(frame);
-    };
-  }, [markKey, forced]);
+  const measure = () => {
+    const range = actions.rangeOf(markKey);
+    const area = range ? new ClipAreas().of(range.commonAncestorContainer) : null;
+    const lines = Array.from(range?.getClientRects() ?? []).filter((r) => r.width > 0);
+    // Each line cut to what the page lets be seen of it, so no ring floats outside a scrolled box.
+    const seen = area ? lines.map((r) => clipRect(r, area)).filter((r) => r !== null) : [];
+    setBoxes(seen.map(({ left, top, right, bottom }) => ({ left, top, width: right - left, height: bottom - top })));
+  };
+  useKeptOverText(forced ? measure : null, null, [markKey, forced]);
 
   if (!forced) return null;
   return (

@@ -117,6 +117,30 @@ export async function highlightedTexts(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The line boxes (viewport coordinates, empty ones left out) of the first range in our highlight
+ * `name` ('not-alone', 'not-alone-focus'…), or null when it holds none. Nothing is scrolled.
+ */
+export async function firstHighlightLines(page: Page, name: string): Promise<DOMRect[] | null> {
+  return page.evaluate((name) => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const [s] = [...(registry.get(name) ?? [])];
+    if (!s) return null;
+    const r = document.createRange();
+    r.setStart(s.startContainer, s.startOffset);
+    r.setEnd(s.endContainer, s.endOffset);
+    return [...r.getClientRects()].filter((b) => b.width > 0).map((b) => b.toJSON() as DOMRect);
+  }, name);
+}
+
+/** Scrolls the element `#id` of the page to its very end or back to its start. */
+export async function scrollElement(page: Page, id: string, to: 'end' | 'start'): Promise<void> {
+  await page.evaluate(({ id, to }) => {
+    const el = document.getElementById(id)!;
+    el.scrollTop = to === 'end' ? el.scrollHeight : 0;
+  }, { id, to });
+}
+
 /** A point on the first (or last) box of the first drawn mark reading `text` (scrolled into view). */
 export async function markPoint(page: Page, text: string, nth = 0, lastRect = false): Promise<{ x: number; y: number; rect: DOMRect }> {
   const found = await page.evaluate(

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, REPO_ROOT, SCREENSHOTS_DIR, startServer, type ExtensionBrowser, type LaunchOptions, type TestServer } from './harness';
-import { EXTENSION_DIR, dialog, focusedProxy, markPoint, markTexts, waitForMarks } from './content-helpers';
+import { EXTENSION_DIR, dialog, firstHighlightLines, focusedProxy, markPoint, markTexts, scrollElement, waitForMarks } from './content-helpers';
 
 const BAKHTIN = 'https://en.zona.media/article/2023/08/14/bakhtin/';
 
@@ -132,16 +132,7 @@ describe('card appearance', () => {
     await waitForMarks(page);
     await page.keyboard.press('Tab');
     expect((await focusedProxy(page))?.className).toBe('na-proxy');
-    const focusBox = () =>
-      page.evaluate(() => {
-        const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
-        const [s] = [...(registry.get('not-alone-focus') ?? [])];
-        if (!s) return null;
-        const r = document.createRange();
-        r.setStart(s.startContainer, s.startOffset);
-        r.setEnd(s.endContainer, s.endOffset);
-        return [...r.getClientRects()].filter((b) => b.width > 0).map((b) => b.toJSON() as DOMRect);
-      });
+    const focusBox = () => firstHighlightLines(page, 'not-alone-focus');
     const ringBoxes = () =>
       page.evaluate(() =>
         [...(document.querySelector('not-alone-ui')?.shadowRoot?.querySelectorAll('.na-focus-ring') ?? [])].map(
@@ -176,6 +167,21 @@ describe('card appearance', () => {
     // Leaving the keyboard list takes the ring away.
     await page.mouse.click(5, 5);
     await expect.poll(async () => (await ringBoxes()).length).toBe(0);
+  });
+
+  it('cuts the forced-colours ring to the box the mark sits in, and drops it when the box scrolls the mark away', async () => {
+    const { context } = await launch({ forcedColors: 'active', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto('https://zona.media/test/scroll-box.html');
+    await waitForMarks(page);
+    await page.keyboard.press('Tab');
+    const rings = () =>
+      page.evaluate(() => document.querySelector('not-alone-ui')?.shadowRoot?.querySelectorAll('.na-focus-ring').length ?? 0);
+    await expect.poll(rings).toBe(1);
+    await scrollElement(page, 'box', 'end');
+    await expect.poll(rings).toBe(0);
+    await scrollElement(page, 'box', 'start');
+    await expect.poll(rings).toBe(1);
   });
 
   it('prints the page as it is: no marks and no card on paper, both back on screen', async () => {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { useExtension, SCREENSHOTS_DIR } from './harness';
-import { EXTENSION_DIR, dialog, markPoint, scanState, waitForMarks } from './content-helpers';
+import { EXTENSION_DIR, dialog, firstHighlightLines, markPoint, scanState, scrollElement, waitForMarks } from './content-helpers';
 
 const BAKHTIN_PAGE = 'https://en.zona.media/article/2023/08/14/bakhtin/';
 const IVANOV_PAGE = 'https://en.ovdinfo.org/save-yourselves-for-better-times-interview-with-dmitry-ivanov/';
@@ -97,6 +97,40 @@ describe('settings, live', () => {
     expect(near.length).toBeGreaterThan(0);
     expect(Math.min(...near) - (p.rect.right ?? 0)).toBeLessThan(6);
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-mark-style-icon.png') });
+    await page.close();
+  });
+
+  it('keeps the icon badge at the end of a name inside a box that scrolls on its own', async () => {
+    await setSettings({ markStyle: 'icon' });
+    const page = await open('https://zona.media/test/scroll-box.html');
+    /** How far the badge nearest the name's last line sits from its end, across and down. */
+    const offset = async () => {
+      const end = (await firstHighlightLines(page, 'not-alone'))?.at(-1);
+      if (!end) return null;
+      const badges = await page.evaluate(() =>
+        [...document.querySelector('not-alone-ui')!.shadowRoot!.querySelectorAll('.na-mark-badge')].map((b) => b.getBoundingClientRect().toJSON() as DOMRect),
+      );
+      const near = badges.sort((a, b) => Math.hypot(a.left - end.right, a.top - end.top) - Math.hypot(b.left - end.right, b.top - end.top))[0];
+      return near ? { dx: Math.round(near.left - end.right), dy: Math.round(near.top - end.top), top: Math.round(end.top) } : null;
+    };
+    await expect.poll(offset).not.toBeNull();
+    const before = (await offset())!;
+    expect(Math.abs(before.dx)).toBeLessThan(6);
+    expect(Math.abs(before.dy)).toBeLessThan(20);
+    await page.evaluate(() => {
+      document.getElementById('box')!.scrollTop = 70;
+    });
+    // The name moved up with the box; its badge went with it.
+    await expect.poll(async () => (await offset())!.top).toBeLessThan(before.top - 40);
+    await expect.poll(offset).toEqual({ ...before, top: (await offset())!.top });
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'content-mark-style-icon-scroll-box.png') });
+    // Scrolled out of the box's view, the name keeps no badge floating over the heading.
+    const badgeCount = () => page.evaluate(() => document.querySelector('not-alone-ui')!.shadowRoot!.querySelectorAll('.na-mark-badge').length);
+    expect(await badgeCount()).toBe(1);
+    await scrollElement(page, 'box', 'end');
+    await expect.poll(badgeCount).toBe(0);
+    await scrollElement(page, 'box', 'start');
+    await expect.poll(badgeCount).toBe(1);
     await page.close();
   });
 

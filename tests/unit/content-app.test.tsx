@@ -109,7 +109,7 @@ describe('the focused mark in forced colours', () => {
   /** The App with mark 2 in focus. */
   function setupRing() {
     const { store, actions } = setup();
-    actions.rangeOf = (key) => (key === 2 ? ({ getClientRects: () => lines } as unknown as Range) : null);
+    actions.rangeOf = (key) => (key === 2 ? ({ getClientRects: () => lines, commonAncestorContainer: document.body } as unknown as Range) : null);
     act(() => store.update({ focusedKey: 2 }));
     return store;
   }
@@ -130,6 +130,21 @@ describe('the focused mark in forced colours', () => {
     expect(rings()).toHaveLength(2);
     act(() => store.update({ focusedKey: null }));
     expect(document.querySelector('.na-focus-rings')).toBeNull();
+  });
+
+  it('is cut to the box the mark sits in, so a line the box has scrolled away gets no ring', () => {
+    forcedColours(true);
+    const box = document.body.appendChild(document.createElement('div'));
+    box.style.overflowY = 'auto';
+    // Inside its borders the box shows 0..200 × 0..110: the mark's first line is cut at the
+    // right, its second line (124..144) is scrolled out of sight.
+    box.getBoundingClientRect = () => new DOMRect(0, 0, 200, 110);
+    Object.defineProperties(box, { clientLeft: { value: 0 }, clientTop: { value: 0 }, clientWidth: { value: 150 }, clientHeight: { value: 110 } });
+    const { store, actions } = setup();
+    actions.rangeOf = (key) => (key === 2 ? ({ getClientRects: () => lines, commonAncestorContainer: box } as unknown as Range) : null);
+    act(() => store.update({ focusedKey: 2 }));
+    expect(rings().map((r) => [r.style.left, r.style.top, r.style.width, r.style.height])).toEqual([['40px', '100px', '110px', '10px']]);
+    box.remove();
   });
 
   it('is not drawn in ordinary colours, where the focus highlight shows it, and appears when the mode turns on', () => {
@@ -213,5 +228,46 @@ describe('card layer', () => {
   it('does not take focus when opened by hover', () => {
     setup({ card: { token: 8, markKey: 2, ids: ['shakursky-ilya'], lowConfidence: false, openedBy: 'hover', content: { state: 'loading' } } });
     expect(document.activeElement).not.toBe(screen.getByRole('dialog'));
+  });
+});
+
+describe('the icon badges', () => {
+  const nextFrame = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+  const badgeTops = () => Array.from(document.querySelectorAll<HTMLElement>('.na-mark-badge')).map((b) => b.style.top);
+
+  it('are measured again when a box inside the page scrolls, and only moved when the window does', async () => {
+    const { store, actions } = setup({ markStyle: 'icon' });
+    let top = 100;
+    actions.rangeOf = (key) => (key === 2 ? ({ getClientRects: () => [new DOMRect(40, top, 120, 20)], commonAncestorContainer: document.body } as unknown as Range) : null);
+    act(() => store.update({ marks: [...store.state.marks] }));
+    expect(badgeTops()).toEqual(['100px']);
+
+    const box = document.body.appendChild(document.createElement('div'));
+    top = 60;
+    box.dispatchEvent(new Event('scroll'));
+    await nextFrame();
+    expect(badgeTops()).toEqual(['60px']);
+
+    // The window's own scroll moves the whole layer by a transform; nothing is measured.
+    top = 30;
+    document.dispatchEvent(new Event('scroll'));
+    await nextFrame();
+    expect(badgeTops()).toEqual(['60px']);
+    expect(document.querySelector<HTMLElement>('.na-mark-badges')!.style.transform).toMatch(/^translate\(/);
+    box.remove();
+  });
+
+  it('are left off names their box has scrolled out of sight', () => {
+    const box = document.body.appendChild(document.createElement('div'));
+    box.style.overflowY = 'auto';
+    box.getBoundingClientRect = () => new DOMRect(0, 0, 300, 120);
+    Object.defineProperties(box, { clientLeft: { value: 0 }, clientTop: { value: 0 }, clientWidth: { value: 300 }, clientHeight: { value: 120 } });
+    const { store, actions } = setup({ markStyle: 'icon' });
+    // Mark 1 is inside the box's view, mark 3 below it; mark 2 is outside the box altogether.
+    const at: Record<number, [number, Node]> = { 1: [50, box], 2: [400, document.body], 3: [200, box] };
+    actions.rangeOf = (key) => ({ getClientRects: () => [new DOMRect(10, at[key]![0], 80, 20)], commonAncestorContainer: at[key]![1] }) as unknown as Range;
+    act(() => store.update({ marks: [...store.state.marks] }));
+    expect(Array.from(document.querySelectorAll<HTMLElement>('.na-mark-badge')).map((b) => b.dataset.markKey)).toEqual(['1', '2']);
+    box.remove();
   });
 });
