@@ -227,6 +227,9 @@ export function buildMatcherTables(data: MatcherData): MatcherTables {
  * A matcher over the index's forms: from `MatcherData` (tests, scripts), or from the tables
  * the background built (the content script), which skips deriving them again.
  */
+/** Characters after which a word opens a sentence (or a heading, a list item, a quote). */
+const SENTENCE_OPENERS = '.!?…\n\r"“”«»„\'‘’—–-:;(*•';
+
 export function createMatcher(source: MatcherData | MatcherTables): Matcher {
   const tables = 'byLast' in source ? source : buildMatcherTables(source);
   const byLast = new WordOwners(tables.byLast);
@@ -511,10 +514,37 @@ export function createMatcher(source: MatcherData | MatcherTables): Matcher {
     return skip > 0 ? { length: skip, people: [] } : null;
   }
 
+  /** Whether token `k` opens a sentence or a line: the text before it ends one, or there is none. */
+  function sentenceStartAt(k: number): boolean {
+    const text = list.text;
+    for (let at = list.starts[k]! - 1; at >= 0; at--) {
+      const ch = text[at]!;
+      if (ch === ' ' || ch === '\u00a0' || ch === '\t') continue;
+      // Quotes and dashes open a sentence as often as they sit inside one: count them as openers.
+      return SENTENCE_OPENERS.includes(ch);
+    }
+    return true;
+  }
+
+  /** Whether a capitalised word runs straight into token `k` (no punctuation between). */
+  function capitalisedBefore(k: number): boolean {
+    return k > 0 && !(list.flags[k]! & BREAK_BEFORE) && (list.flags[k - 1]! & CAPITALISED) !== 0;
+  }
+
+  /** Whether token `k` is written in capitals throughout ("FSB", "ОВД"): not a first name. */
+  function isAcronym(k: number): boolean {
+    const raw = list.text.slice(list.starts[k]!, list.ends[k]!);
+    return raw.length > 1 && raw === raw.toUpperCase();
+  }
+
   function surnameAt(i: number): Found | null {
     const prev = i > 0 && !(list.flags[i]! & BREAK_BEFORE) ? token(i - 1) : undefined;
     // "Ольга Бахтина", "Sergei Ivanov": a different first name makes it someone else.
     if (prev && prev.capitalised && (prev.initial || firstLike(prev.norm))) return null;
+    // "…осуждённых, Лиля Газиева": inside a sentence, a lone capitalised word right before the
+    // surname is nearly always a first name the lists do not hold (Лиля, Зиля), so someone else.
+    // Not after a run of capitals: in "Владимира Путина Бахтин" the word before is a surname.
+    if (prev && prev.capitalised && !sentenceStartAt(i - 1) && !isAcronym(i - 1) && !capitalisedBefore(i - 1)) return null;
     // "judge Ivanov", "свидетель Иванов": someone else with that surname.
     if (prev && ROLE_WORDS.has(prev.norm)) return null;
     for (let r = 0, n = lastAt(i, i); r < n; r++) {

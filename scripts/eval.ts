@@ -1,7 +1,8 @@
 /**
- * `npm run eval [-- --with-low] [--no-list]`: runs the content script's matcher with the
- * bundled index over the labelled corpus (tests/fixtures/corpus/*.labels.json with their
- * texts, plus any labelled seed) and prints precision and recall per mention and per
+ * `npm run eval [-- --with-low] [--no-list] [--heldout]`: runs the content script's matcher with
+ * the bundled index over the labelled corpus (tests/fixtures/corpus/*.labels.json with their
+ * texts, plus any labelled seed; with --heldout, the held-out set in tests/fixtures/corpus-heldout/
+ * instead) and prints precision and recall per mention and per
  * person-page, overall, per language and per site, then every false positive and miss.
  *
  * Scoring (pure, in `scoreDocument`/`summarise`):
@@ -25,6 +26,7 @@ import { detectText, loadIndex, readDocumentText } from './detect';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LABEL_DIRS = [join(ROOT, 'tests/fixtures/corpus'), join(ROOT, 'tests/fixtures/seeds')];
+const HELDOUT_DIRS = [join(ROOT, 'tests/fixtures/corpus-heldout')];
 
 export interface GoldMention {
   start: number;
@@ -217,7 +219,8 @@ function main(argv: string[]): number {
   const list = !argv.includes('--no-list');
   const index = loadIndex();
   const matcher = createMatcher(toMatcherData(index));
-  const docs = loadCorpus();
+  const heldout = argv.includes('--heldout');
+  const docs = loadCorpus(heldout ? HELDOUT_DIRS : LABEL_DIRS);
   if (docs.length === 0) {
     console.error('no labelled texts found');
     return 1;
@@ -226,7 +229,7 @@ function main(argv: string[]): number {
   const shipped = docs.map((doc, i) => scoreDocument(doc, marks[i]!.filter((m) => m.confidence === 'high')));
   const all = docs.map((doc, i) => scoreDocument(doc, marks[i]!));
 
-  console.log(`npm run eval: ${docs.length} texts, index version ${index.version}, ${index.records.length} records. Counts are (tp/fp/fn).\n`);
+  console.log(`npm run eval: ${docs.length} ${heldout ? 'held-out ' : ''}texts, index version ${index.version}, ${index.records.length} records. Counts are (tp/fp/fn).\n`);
   table('As shipped (low-confidence marks hidden, the default setting):', shipped);
   table('With low-confidence marks shown:', all);
 

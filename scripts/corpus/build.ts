@@ -1,12 +1,14 @@
 /**
- * `npm run corpus:build [-- --check] [src files…]`
+ * `npm run corpus:build [-- --check] [--heldout] [src files…]`
  *
  * Turns the annotated sources in tests/fixtures/corpus/src/ into the corpus the eval reads:
  * `tests/fixtures/corpus/<name>.txt` (plain text) and `<name>.labels.json` (mentions with
  * offsets, person and index id; other names with their role). People are resolved against
  * data/sources/prisoners-snapshot.jsonl; ids come from data/index.json when it exists, so the
  * tool is rerun after every index build. `--check` writes nothing and fails if an output is
- * missing or stale.
+ * missing or stale. `--heldout` does the same for the held-out set in
+ * tests/fixtures/corpus-heldout/ (texts written after the matcher was tuned, by writers who did
+ * not see it; see its README).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -18,6 +20,7 @@ import { countWords, MarkupError, parseSource, type ParsedSource, type Role } fr
 const ROOT = resolve(import.meta.dirname, '../..');
 export const CORPUS_DIR = join(ROOT, 'tests/fixtures/corpus');
 export const SRC_DIR = join(CORPUS_DIR, 'src');
+export const HELDOUT_DIR = join(ROOT, 'tests/fixtures/corpus-heldout');
 const SNAPSHOT = join(ROOT, 'data/sources/prisoners-snapshot.jsonl');
 const INDEX = join(ROOT, 'data/index.json');
 
@@ -206,8 +209,10 @@ function unlabelledSurnames(file: string, parsed: ParsedSource, people: Snapshot
 
 function main(argv: string[]): number {
   const check = argv.includes('--check');
+  const corpusDir = argv.includes('--heldout') ? HELDOUT_DIR : CORPUS_DIR;
+  const srcDir = join(corpusDir, 'src');
   const only = argv.filter((a) => !a.startsWith('--')).map((a) => basename(a));
-  const files = readdirSync(SRC_DIR)
+  const files = readdirSync(srcDir)
     .filter((f) => f.endsWith('.txt'))
     .filter((f) => only.length === 0 || only.includes(f))
     .sort();
@@ -220,7 +225,7 @@ function main(argv: string[]): number {
   let totals = { texts: 0, words: 0, mentions: 0, others: 0 };
   const persons = new Set<string>();
   for (const f of files) {
-    const srcPath = join(SRC_DIR, f);
+    const srcPath = join(srcDir, f);
     let result: BuildResult;
     try {
       result = buildSource(`src/${f}`, readFileSync(srcPath, 'utf8'), people, index);
@@ -232,8 +237,8 @@ function main(argv: string[]): number {
     }
     for (const w of result.warnings) console.warn(`warning: ${w}`);
     const outputs: [string, string][] = [
-      [join(CORPUS_DIR, `${result.name}.txt`), result.text],
-      [join(CORPUS_DIR, `${result.name}.labels.json`), JSON.stringify(result.labels, null, 2) + '\n'],
+      [join(corpusDir, `${result.name}.txt`), result.text],
+      [join(corpusDir, `${result.name}.labels.json`), JSON.stringify(result.labels, null, 2) + '\n'],
     ];
     for (const [path, content] of outputs) {
       const current = existsSync(path) ? readFileSync(path, 'utf8') : null;

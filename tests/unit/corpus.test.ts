@@ -1,21 +1,31 @@
-// The labelled detection corpus: labels agree with their texts, the outputs are rebuilt from
-// the annotated sources, the corpus is big enough, and every labelled person is in the index.
+// The labelled detection corpora (the main one and the held-out set): labels agree with their
+// texts, the outputs are rebuilt from the annotated sources, each is big enough, and every
+// labelled person is in the index.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSource, CORPUS_DIR, loadIndexNames, loadSnapshot, SRC_DIR, type LabelsFile } from '../../scripts/corpus/build';
+import { buildSource, CORPUS_DIR, HELDOUT_DIR, loadIndexNames, loadSnapshot, type LabelsFile } from '../../scripts/corpus/build';
 import { countWords, KINDS, LANGS, MarkupError, parseSource, ROLES, SITES } from '../../scripts/corpus/markup';
 
-const labelFiles = readdirSync(CORPUS_DIR)
-  .filter((f) => f.endsWith('.labels.json'))
-  .sort();
-const corpus = labelFiles.map((f) => {
-  const name = f.replace(/\.labels\.json$/, '');
-  const labels = JSON.parse(readFileSync(join(CORPUS_DIR, f), 'utf8')) as LabelsFile;
-  const textPath = join(CORPUS_DIR, `${name}.txt`);
-  const text = existsSync(textPath) ? readFileSync(textPath, 'utf8') : null;
-  return { name, labels, text };
-});
+function loadSet(dir: string) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.labels.json'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.labels\.json$/, '');
+      const labels = JSON.parse(readFileSync(join(dir, f), 'utf8')) as LabelsFile;
+      const textPath = join(dir, `${name}.txt`);
+      const text = existsSync(textPath) ? readFileSync(textPath, 'utf8') : null;
+      return { name, labels, text };
+    });
+}
+
+/** Each set, with how many texts (and of them unrelated ones) it must hold at least. */
+const SETS = [
+  { set: 'main', dir: CORPUS_DIR, minTexts: 40, minUnrelated: 3 },
+  { set: 'held-out', dir: HELDOUT_DIR, minTexts: 20, minUnrelated: 4 },
+].map((s) => ({ ...s, corpus: loadSet(s.dir) }));
+const corpus = SETS.flatMap((s) => s.corpus.map((c) => ({ ...c, name: `${s.set}/${c.name}` })));
 
 describe('corpus files', () => {
   it.each(corpus)('$name: labels slice its text exactly', ({ labels, text }) => {
@@ -38,15 +48,15 @@ describe('corpus files', () => {
     expect(countWords(text ?? '')).toBeGreaterThanOrEqual(300);
   });
 
-  it('has at least 40 texts, at least half of them Russian', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(40);
+  it.each(SETS)('$set: has at least $minTexts texts, at least half of them Russian', ({ corpus, minTexts }) => {
+    expect(corpus.length).toBeGreaterThanOrEqual(minTexts);
     const russian = corpus.filter((c) => c.labels.lang === 'ru').length;
     expect(russian * 2).toBeGreaterThanOrEqual(corpus.length);
   });
 
-  it('has unrelated texts where nobody is a prisoner', () => {
+  it.each(SETS)('$set: has unrelated texts where nobody is a prisoner', ({ corpus, minUnrelated }) => {
     const unrelated = corpus.filter((c) => c.labels.kind === 'unrelated');
-    expect(unrelated.length).toBeGreaterThanOrEqual(3);
+    expect(unrelated.length).toBeGreaterThanOrEqual(minUnrelated);
     for (const c of unrelated) expect(c.labels.mentions, c.name).toEqual([]);
   });
 });
@@ -54,14 +64,19 @@ describe('corpus files', () => {
 describe('built outputs are up to date with src/', () => {
   const people = loadSnapshot();
   const index = loadIndexNames();
-  const sources = readdirSync(SRC_DIR).filter((f) => f.endsWith('.txt'));
+  const sources = SETS.flatMap(({ set, dir }) =>
+    readdirSync(join(dir, 'src'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((file) => ({ set, dir, file })),
+  );
 
-  it.each(sources)('%s', (file) => {
-    const built = buildSource(`src/${file}`, readFileSync(join(SRC_DIR, file), 'utf8'), people, index);
+  it.each(sources)('$set/$file', ({ set, dir, file }) => {
+    const rerun = `rerun npm run corpus:build${set === 'held-out' ? ' -- --heldout' : ''}`;
+    const built = buildSource(`src/${file}`, readFileSync(join(dir, 'src', file), 'utf8'), people, index);
     const name = file.replace(/\.txt$/, '');
-    expect(readFileSync(join(CORPUS_DIR, `${name}.txt`), 'utf8'), 'rerun npm run corpus:build').toBe(built.text);
-    const onDisk = JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.labels.json`), 'utf8')) as unknown;
-    expect(onDisk, 'rerun npm run corpus:build').toEqual(built.labels);
+    expect(readFileSync(join(dir, `${name}.txt`), 'utf8'), rerun).toBe(built.text);
+    const onDisk = JSON.parse(readFileSync(join(dir, `${name}.labels.json`), 'utf8')) as unknown;
+    expect(onDisk, rerun).toEqual(built.labels);
   });
 });
 

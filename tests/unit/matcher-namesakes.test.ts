@@ -54,3 +54,15 @@ describe('an unrelated namesake', () => {
     expect(marks('Aleksandr Bakhtin, an animal rights activist, played on Sunday.')).toEqual([['Aleksandr Bakhtin', 'bakhtin-aleksandr', 'high']]);
   });
 });
+
+describe('someone else with the surname, named by a first name the lists do not hold', () => {
+  it('inside a sentence, a capitalised word before the surname makes it another person', () => {
+    const page = `Политзаключенный Ильмир Рыскулов осужден по статье 212 УК. На заседание пришла его тетя, Зиля Рыскулова.`;
+    expect(marks(page).map(([text]) => text)).toEqual(['Ильмир Рыскулов']);
+  });
+
+  it('the surname alone is still his after a sentence opens, and after another person’s full name', () => {
+    const page = `Политзаключенный Ильмир Рыскулов осужден по статье 212 УК. Рыскулова защищал адвокат. Слова депутата Ивана Сидорова Рыскулов оспорил.`;
+    expect(marks(page).map(([text]) => text)).toEqual(['Ильмир Рыскулов', 'Рыскулова', 'Рыскулов']);
+  });
+});
