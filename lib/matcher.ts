@@ -223,13 +223,13 @@ export function buildMatcherTables(data: MatcherData): MatcherTables {
   };
 }
 
+/** Characters after which a word opens a sentence (or a heading, a list item, a quote). */
+const SENTENCE_OPENERS = '.!?…\n\r"“”«»„\'‘’—–-:;(*•';
+
 /**
  * A matcher over the index's forms: from `MatcherData` (tests, scripts), or from the tables
  * the background built (the content script), which skips deriving them again.
  */
-/** Characters after which a word opens a sentence (or a heading, a list item, a quote). */
-const SENTENCE_OPENERS = '.!?…\n\r"“”«»„\'‘’—–-:;(*•';
-
 export function createMatcher(source: MatcherData | MatcherTables): Matcher {
   const tables = 'byLast' in source ? source : buildMatcherTables(source);
   const byLast = new WordOwners(tables.byLast);

@@ -24,7 +24,7 @@ function intersect(a: Area, b: Area): Area {
   return { left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) };
 }
 
-export function isEmptyArea(a: Area): boolean {
+function isEmptyArea(a: Area): boolean {
   return a.right <= a.left || a.bottom <= a.top;
 }
 

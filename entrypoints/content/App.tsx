@@ -236,10 +236,13 @@ function FocusRing({ markKey, actions }: { markKey: number; actions: UiActions }
 
   const measure = () => {
     const range = actions.rangeOf(markKey);
-    const area = range ? new ClipAreas().of(range.commonAncestorContainer) : null;
-    const lines = Array.from(range?.getClientRects() ?? []).filter((r) => r.width > 0);
+    if (!range) return setBoxes([]);
+    const area = new ClipAreas().of(range.commonAncestorContainer);
     // Each line cut to what the page lets be seen of it, so no ring floats outside a scrolled box.
-    const seen = area ? lines.map((r) => clipRect(r, area)).filter((r) => r !== null) : [];
+    const seen = Array.from(range.getClientRects())
+      .filter((r) => r.width > 0)
+      .map((r) => clipRect(r, area))
+      .filter((r) => r !== null);
     setBoxes(seen.map(({ left, top, right, bottom }) => ({ left, top, width: right - left, height: bottom - top })));
   };
   useKeptOverText(forced ? measure : null, null, [markKey, forced]);
